@@ -1,0 +1,251 @@
+"""The ``newstrace`` command: a thin click layer over the library (see README for every command)."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from typing import Iterable
+
+import click
+
+from . import __version__
+from ._errors import NewstraceError
+from .models import Article
+from .read import ReadStats, Reject
+
+DEFAULT_DB = "newstrace.db"
+_db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.",
+                          envvar="NEWSTRACE_DB")
+
+
+def _given_options(func):
+    for option in reversed([
+        click.option("--url", help="URL of the page, where the file does not say it."),
+        click.option("--outlet", help="Outlet (publisher) of the page; never guessed from the text."),
+        click.option("--fetched-at", help="When the page was fetched (ISO 8601)."),
+        click.option("--kind", type=click.Choice(["html", "text"]), help="Force HTML or plain-text scrape reading."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _emit(records: Iterable[dict], fmt: str) -> int:
+    """Write records as jsonl, json (one object alone, else a list) or csv; returns how many."""
+    out = click.get_text_stream("stdout")
+    if fmt == "jsonl":
+        n = 0
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    records = list(records)
+    if fmt == "json":
+        out.write(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "csv" and records:
+        writer = csv.DictWriter(out, fieldnames=list(records[0]))
+        writer.writeheader()
+        for record in records:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                             for k, v in record.items()})
+    return len(records)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"newstrace: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newstrace")
+def cli() -> None:
+    """Trace claims through the news: where a claim came from, on whose authority, who repeated or denied it."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+@_given_options
+def extract(paths, fmt, url, outlet, fetched_at, kind):
+    """Extract an Article from each page (HTML, .gz, WARC, text scrape, JSON Lines, folder, glob, '-').
+
+    Stateless: nothing is stored. Bad inputs are named on stderr, one line each, and the exit status is 1.
+    """
+    from .pipeline import extract_all
+
+    rejects: list[Reject] = []
+
+    def articles():
+        for result in extract_all(paths, url=url, outlet=outlet, fetched_at=fetched_at, kind=kind):
+            if isinstance(result, Reject):
+                rejects.append(result)
+                _warn(result.message())
+            else:
+                yield result.to_dict()
+
+    _emit(articles(), fmt)
+    if rejects:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@_given_options
+def ingest(paths, db, quiet, url, outlet, fetched_at, kind):
+    """Read, extract and store pages; the same page twice is stored once. Summary on stderr.
+
+    Bad inputs are stored as rejects with their reasons (see 'newstrace rejects'); the exit status is 0
+    as long as the database could be written.
+    """
+    from tqdm import tqdm
+
+    from .pipeline import ingest as run_ingest
+    from .store import Store
+
+    with Store(db) as store, tqdm(unit=" page", file=sys.stderr, disable=quiet, desc="ingest",
+                                  dynamic_ncols=True, leave=False) as bar:
+        summary = run_ingest(paths, store, progress=lambda _s: bar.update(1),
+                             url=url, outlet=outlet, fetched_at=fetched_at, kind=kind)
+    if not quiet:
+        for line in summary.lines():
+            click.echo(line, err=True)
+
+
+def _article_row(article: Article) -> dict:
+    return {"id": article.id, "published": (article.published or "")[:10], "outlet": article.outlet or "",
+            "labels": ",".join(article.labels), "title": article.title or "(no title)"}
+
+
+def _table(rows: list[dict], columns: list[str]) -> None:
+    if not rows:
+        click.echo("(nothing)", err=True)
+        return
+    widths = {c: min(60, max(len(c), *(len(str(r[c])) for r in rows))) for c in columns}
+    click.echo("  ".join(c.ljust(widths[c]) for c in columns))
+    for row in rows:
+        click.echo("  ".join(str(row[c])[: widths[c]].ljust(widths[c]) for c in columns).rstrip())
+
+
+@cli.command()
+@_db_option
+@click.option("--outlet", help="Only this outlet (case-insensitive).")
+@click.option("--since", help="Published on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Published on or before this date (YYYY-MM-DD).")
+@click.option("--label", help="Only articles with this label (Opinion, Analysis, ...).")
+@click.option("--limit", type=int, help="At most this many.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]), default="table",
+              show_default=True)
+def articles(db, outlet, since, until, label, limit, fmt):
+    """List stored articles, oldest first, with filters."""
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        found = store.articles(outlet=outlet, since=since, until=until, label=label, limit=limit)
+        if fmt == "table":
+            _table([_article_row(a) for a in found], ["id", "published", "outlet", "labels", "title"])
+        else:
+            _emit((a.to_dict() for a in found), fmt)
+
+
+@cli.command()
+@click.argument("ident")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+def show(ident, db, fmt):
+    """Show one stored article by id (or a unique id prefix of 6+ characters)."""
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        article = store.get_article(ident)
+    if article is None:
+        raise NewstraceError(f"{ident}: no such article in {db}")
+    if fmt == "json":
+        _emit([article.to_dict()], "json")
+        return
+    click.echo(article.title or "(no title)")
+    meta = [article.published and article.published[:10], article.outlet, article.section, ", ".join(article.labels)]
+    click.echo(" · ".join(m for m in meta if m))
+    if article.standfirst:
+        click.echo("\n" + article.standfirst)
+    click.echo("\n" + article.text)
+
+
+@cli.command()
+@click.argument("query")
+@_db_option
+@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table", show_default=True)
+def search(query, db, limit, fmt):
+    """Full-text search (SQLite FTS5 syntax: words, "phrases", OR, NEAR, prefix*); matches shown in [ ]."""
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        hits = store.search(query, limit)
+    if fmt != "table":
+        _emit(hits, fmt)
+        return
+    if not hits:
+        click.echo("no match", err=True)
+    for hit in hits:
+        click.echo(f"{hit['id']}  {(hit['published'] or '')[:10]:10}  {hit['title'] or '(no title)'}")
+        click.echo("    " + " ".join(hit["snippet"].split()))
+
+
+@cli.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table", show_default=True)
+def rejects(db, fmt):
+    """Inputs that gave no article, with the reason each was dropped."""
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        rows = store.rejects()
+    if fmt == "table":
+        _table(rows, ["kind", "source", "reason"])
+    else:
+        _emit(rows, fmt)
+
+
+@cli.command()
+@click.option("--db", default=None, help="Where to build the demo database (default: a temporary folder).")
+def demo(db):
+    """Ingest the bundled example pages and show what newstrace finds in them."""
+    import tempfile
+    from importlib.resources import files
+
+    from .pipeline import ingest as run_ingest
+    from .store import Store
+
+    examples = str(files("newstrace") / "examples")
+    db = db or os.path.join(tempfile.mkdtemp(prefix="newstrace-demo-"), "demo.db")
+    with Store(db) as store:
+        summary = run_ingest([examples], store)
+        for line in summary.lines():
+            click.echo(line, err=True)
+        click.echo(f"demo database: {db}\n")
+        _table([_article_row(a) for a in store.articles()], ["id", "published", "outlet", "labels", "title"])
+        click.echo("\nsearch 'harbor sale':")
+        for hit in store.search("harbor sale", 5):
+            click.echo(f"  {hit['id']}  {' '.join(hit['snippet'].split())}")
+    click.echo(f"\nnext: newstrace articles --db {db} · newstrace show ID --db {db} --format text")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        _warn("aborted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except NewstraceError as exc:
+        _warn(str(exc))
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        _warn("interrupted")
+        sys.exit(130)

@@ -1,0 +1,158 @@
+"""Plain-text scrapes: a line classifier that recovers an Article from text alone.
+
+A scrape is what copy-paste or a text crawler keeps of a page: menu items, share buttons, breadcrumbs, the
+headline, image alt text and captions, a dateline, labels, "RELATED:" inserts and a comment footer, all as lines.
+Each line gets one class (rules in ``_classify``, applied in order); the Article is assembled from the classes:
+
+    nav / share      dropped              breadcrumb  -> section (its last part)
+    headline         -> title             dateline    -> published / modified (kept out of text)
+    label            -> labels            caption     -> captions (text and credit split)
+    related marker   -> related (the title lines after it)
+    comment footer   -> comments count (everything from it on is dropped)
+    prose            -> text; the first prose paragraph after the headline is also the standfirst
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Article, Caption, Related
+from ._datetext import find_date
+
+LABELS = ("Opinion", "Analysis", "Editorial", "Sponsored", "Commentary", "Review", "Explainer", "Live",
+          "Obituary", "Satire", "Press release", "Fact check", "Interview", "Column", "Letters")
+_LABEL_LOOKUP = {label.lower(): label for label in LABELS}
+# Share and menu words that appear alone on a line in scrapes of news pages.
+_NAV_WORDS = {
+    "facebook", "twitter", "x", "google plus", "google+", "whatsapp", "telegram", "linkedin", "reddit", "pinterest",
+    "email", "e-mail", "print", "share", "share this", "share this article", "tweet", "copy link", "live",
+    "audio only", "video", "menu", "home", "search", "subscribe", "sign in", "log in", "login", "register",
+    "advertisement", "skip to content", "skip to main content", "newsletter", "sign up", "close", "more",
+    "listen", "watch live", "podcasts", "follow us", "back to top", "top", "next", "previous", "sections",
+}
+_BULLET = re.compile(r"^\s*[•·*▪◦‣–—-]\s+")
+_BREADCRUMB = re.compile(r"^[\w][\w&',. -]{0,40}(\s*(?:>|»|›|/|\\)\s*[\w][\w&',. -]{0,40}){1,5}$")
+_DATELINE = re.compile(r"^(?P<word>published|updated|last updated|first published|posted|date|modified|"
+                       r"veröffentlicht|aktualisiert)\b[:\s]*(?:on\s+)?", re.I)
+_RELATED = re.compile(r"^(related|related articles?|related stories|read more|read also|also read|see also|"
+                      r"recommended|more on this|you may also like|more stories)\s*:?\s*(?P<rest>.*)$", re.I)
+_CREDIT = re.compile(r"\s*(?:\||—|–|-)?\s*\(?(?P<credit>(?:photo|image|picture|credit|source|foto|video|"
+                     r"illustration|graphic)s?\s*(?:by|:|/)\s*.+?|\w[\w ./&-]*(?:getty images|reuters|afp|"
+                     r"ap photo|shutterstock|epa)[^)]*)\)?\s*$", re.I)
+_COMMENT_WORDS = re.compile(r"^(\d+\s+)?(comments?|leave a comment|add a comment|post a comment|join the discussion|"
+                            r"post with no comments\.?|no comments( yet)?\.?|show comments|view comments)\s*(\(\d+\))?$",
+                            re.I)
+_COUNT = re.compile(r"^\d{1,6}$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A headline has at least this many words: one- and two-word lines above it are menus and section names.
+MIN_HEADLINE_WORDS = 3
+# Headlines are rarely longer than this; longer unpunctuated lines are prose that lost its full stop.
+MAX_HEADLINE_WORDS = 30
+
+
+@dataclass
+class _Line:
+    raw: str
+    text: str
+    bullet: bool
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_prose(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text)) or _words(text) > MAX_HEADLINE_WORDS
+
+
+def _split_caption(text: str) -> Caption | None:
+    match = _CREDIT.search(text)
+    if not match or match.start() == 0:
+        return None
+    caption = text[: match.start()].strip(" |—–-")
+    if _words(caption) < 2:
+        return None
+    return Caption(text=caption, credit=match.group("credit").strip())
+
+
+def extract_scrape(text: str, source: str) -> Article:
+    """Classify the lines of a text scrape and assemble an Article (id and source are set by the caller)."""
+    lines = [_Line(raw, _BULLET.sub("", raw).strip(), bool(_BULLET.match(raw))) for raw in text.splitlines()]
+    lines = [line for line in lines if line.text]
+    article = Article(id="", source=source)
+    body: list[str] = []
+    title_seen = False
+    related_open = False
+    i = 0
+    while i < len(lines):
+        line, low = lines[i], lines[i].text.lower()
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
+        i += 1
+        if _COMMENT_WORDS.match(low):
+            article.comments = _comment_count(lines[i - 1 : i + 4])
+            break
+        if low.rstrip(":") in _NAV_WORDS:
+            continue
+        related = _RELATED.match(line.text)
+        if related and (related.group("rest") == "" or not _is_prose(related.group("rest"))):
+            if related.group("rest"):
+                article.related.append(Related(title=related.group("rest").strip()))
+            related_open = not related.group("rest")
+            continue
+        if related_open and not _is_prose(line.text):
+            article.related.append(Related(title=line.text))
+            continue
+        related_open = False
+        if low in _LABEL_LOOKUP:
+            article.labels.append(_LABEL_LOOKUP[low])
+            continue
+        dateline = _DATELINE.match(line.text)
+        if dateline or (not title_seen and _mostly_date(line.text)):
+            found = find_date(line.text)
+            if found and _words(line.text) <= 12:
+                word = (dateline.group("word").lower() if dateline else "published")
+                if word in ("updated", "last updated", "modified", "aktualisiert"):
+                    article.modified = article.modified or found[0]
+                else:
+                    article.published = article.published or found[0]
+                    article.date_source = article.date_source or "dateline"
+                continue
+        caption = _split_caption(line.text)
+        if caption:
+            article.captions.append(caption)
+            continue
+        if following and line.text != following and following.startswith(line.text.rstrip(".")) and _split_caption(following):
+            continue  # alt text repeated by the caption line that follows
+        if not title_seen:
+            if _BREADCRUMB.match(line.text) and not _is_prose(line.text):
+                article.section = re.split(r"\s*(?:>|»|›|/|\\)\s*", line.text)[-1].strip() or None
+                continue
+            if MIN_HEADLINE_WORDS <= _words(line.text) <= MAX_HEADLINE_WORDS and not _SENTENCE_END.search(line.text):
+                article.title = line.text
+                title_seen = True
+            continue  # menu items and the like above the headline
+        if line.bullet and _words(line.text) <= 3:
+            continue
+        if article.standfirst is None and _is_prose(line.text):
+            article.standfirst = line.text
+        body.append(line.text)
+    article.text = "\n".join(body)
+    return article
+
+
+def _mostly_date(text: str) -> bool:
+    found = find_date(text)
+    return bool(found) and (found[2] - found[1]) >= 0.5 * len(text.strip())
+
+
+def _comment_count(window: list[_Line]) -> int | None:
+    """The count shown beside a comment footer: "12 Comments", "Comments (3)", or a bare number line next to it."""
+    for line in window:
+        match = re.match(r"^(\d+)\s+comments?$", line.text, re.I) or re.search(r"\((\d+)\)$", line.text)
+        if match:
+            return int(match.group(1))
+        if _COUNT.match(line.text):
+            return int(line.text)
+        if re.match(r"^(post with )?no comments", line.text, re.I):
+            return 0
+    return None

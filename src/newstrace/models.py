@@ -1,0 +1,82 @@
+"""The records newstrace passes between stages: a raw Document (what was read) and an Article (what was extracted).
+
+Field names and meanings follow the Article contract in DESIGN.md; ``Article.to_dict`` is the JSON form.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Document:
+    """One page as read, before extraction.
+
+    ``content`` is bytes as stored on disk or in the WARC record (decoding is extraction's job, so the
+    charset cascade lives in one place); ``kind`` is ``html`` or ``text`` (a plain-text scrape).
+    """
+
+    source: str
+    content: bytes
+    kind: str = "html"
+    url: str | None = None
+    outlet: str | None = None
+    fetched_at: str | None = None
+    http_charset: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+@dataclass
+class Caption:
+    text: str
+    credit: str | None = None
+
+
+@dataclass
+class Related:
+    title: str
+    url: str | None = None
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    standfirst: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    labels: list[str] = field(default_factory=list)
+    language: str | None = None
+    text: str = ""
+    captions: list[Caption] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
+    comments: int | None = None
+    first_seen: str | None = None
+    # Provenance beyond the contract: which rule gave the date, and which extractor version made the record.
+    date_source: str | None = None
+    extractor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        data = dict(data)
+        data["captions"] = [Caption(**c) for c in data.get("captions") or []]
+        data["related"] = [Related(**r) for r in data.get("related") or []]
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def article_id(content: bytes) -> str:
+    """Content-hash id: the same page bytes always get the same id, so re-ingesting is idempotent."""
+    return hashlib.sha256(content).hexdigest()[:16]

@@ -1,0 +1,74 @@
+"""The per-document pipeline and ingest, as library functions (the CLI is a thin layer over these).
+
+``process`` is the one function every runner maps over documents (CLI, ingest, and later Spark):
+read -> extract, returning an Article or a Reject with the reason.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from ._errors import InputError
+from .extract import EXTRACTOR_VERSION, extract_document
+from .models import Article, Document, article_id
+from .read import ReadStats, Reject, iter_documents
+from .store import Store
+
+
+def process(doc: Document) -> Article | Reject:
+    """Extract one document; bad input becomes a Reject naming the document and the reason."""
+    try:
+        return extract_document(doc)
+    except InputError as exc:
+        return Reject(exc.source, exc.kind, exc.reason)
+    except RecursionError:
+        return Reject(doc.source, "too-deep", "HTML nested too deeply to parse")
+    except Exception as exc:  # a bug or a parser failure on one page: recorded as data, never silent
+        return Reject(doc.source, "extractor-error", f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def extract_all(inputs: Iterable[str], stats: ReadStats | None = None, **given) -> Iterator[Article | Reject]:
+    """Articles (or Rejects) for every page in ``inputs`` (paths, folders, globs, '-')."""
+    for item in iter_documents(inputs, stats=stats, **given):
+        yield item if isinstance(item, Reject) else process(item)
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    already: int = 0
+    rejected: list[Reject] = field(default_factory=list)
+    stats: ReadStats = field(default_factory=ReadStats)
+
+    def lines(self) -> list[str]:
+        out = [f"ingested {self.new} new article(s), {self.already} already stored, {len(self.rejected)} rejected"]
+        if self.stats.warc_records_skipped:
+            kinds = ", ".join(f"{k}: {v}" for k, v in sorted(self.stats.skipped_by_type.items()))
+            out.append(f"skipped {self.stats.warc_records_skipped} WARC record(s) that are not pages ({kinds})")
+        reasons = Counter(r.kind for r in self.rejected)
+        if reasons:
+            out.append("rejected by reason: " + ", ".join(f"{k}: {v}" for k, v in sorted(reasons.items())))
+        out += [f"  rejected {r.message()}" for r in self.rejected]
+        return out
+
+
+def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], None] | None = None,
+           **given) -> IngestSummary:
+    """Read, extract and store every page; rejects are stored with their reasons. Safe to re-run after a crash."""
+    summary = IngestSummary()
+    for item in iter_documents(inputs, stats=summary.stats, **given):
+        if isinstance(item, Document) and store.note_copy(article_id(item.content), item.source):
+            summary.already += 1  # same bytes already extracted: no work, just remember this path too
+        else:
+            result = item if isinstance(item, Reject) else process(item)
+            if isinstance(result, Reject):
+                store.add_reject(result.source, result.kind, result.reason, EXTRACTOR_VERSION)
+                summary.rejected.append(result)
+            elif store.add_article(result).new:
+                summary.new += 1
+            else:
+                summary.already += 1
+        if progress:
+            progress(getattr(item, "source", ""))
+    return summary

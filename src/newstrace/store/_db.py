@@ -1,0 +1,186 @@
+"""SQLite store for articles and rejects.
+
+One writer, many readers: WAL journal, a busy timeout, and one short transaction per page, so a killed ingest
+leaves every committed page intact and a re-run skips them (ids are content hashes).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterator
+
+from .._errors import StoreError
+from ..models import Article
+from ._migrations import MIGRATIONS
+
+# Readers wait this long for a writer's lock before giving up; ingest transactions are one page, milliseconds.
+BUSY_TIMEOUT_MS = 30_000
+_JSON_FIELDS = ("authors", "labels", "captions", "related")
+_COLUMNS = ("id", "source", "url", "outlet", "title", "standfirst", "published", "modified", "authors", "section",
+            "labels", "language", "text", "captions", "related", "comments", "first_seen", "date_source", "extractor")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class IngestResult:
+    article_id: str
+    new: bool
+
+
+class Store:
+    """A newstrace database file. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str, *, readonly: bool = False):
+        self.path = path
+        try:
+            if readonly:
+                if not os.path.exists(path):
+                    raise StoreError(f"{path}: no such database (run 'newstrace ingest' first)")
+                uri = f"file:{os.path.abspath(path)}?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            else:
+                self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.row_factory = sqlite3.Row
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            if not readonly:
+                self._migrate()
+            else:
+                self._check_schema()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open as a newstrace database ({exc})") from exc
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema -------------------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+        done = {row[0] for row in self.db.execute("SELECT version FROM migrations")}
+        for version, name, func in MIGRATIONS:
+            if version in done:
+                continue
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                # another writer may have applied it while we waited for the lock
+                if self.db.execute("SELECT 1 FROM migrations WHERE version=?", (version,)).fetchone():
+                    continue
+                func(self.db)
+                self.db.execute("INSERT INTO migrations VALUES (?, ?, ?)", (version, name, _now()))
+
+    def _check_schema(self) -> None:
+        try:
+            have = {row[0] for row in self.db.execute("SELECT version FROM migrations")}
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: not a newstrace database") from exc
+        missing = [v for v, _, _ in MIGRATIONS if v not in have]
+        if missing:
+            raise StoreError(f"{self.path}: database needs migrations {missing}; open it once for writing")
+
+    @property
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT MAX(version) FROM migrations").fetchone()
+        return row[0] or 0
+
+    # -- writing ------------------------------------------------------------------------------------------
+    def add_article(self, article: Article) -> IngestResult:
+        """Store an article once; a second copy (same bytes) only records the extra source."""
+        row = article.to_dict()
+        for name in _JSON_FIELDS:
+            row[name] = json.dumps(row[name], ensure_ascii=False)
+        now = _now()
+        with self.db:
+            cursor = self.db.execute(
+                f"INSERT OR IGNORE INTO articles ({', '.join(_COLUMNS)}, ingested_at) "
+                f"VALUES ({', '.join('?' for _ in _COLUMNS)}, ?)",
+                [row[c] for c in _COLUMNS] + [now],
+            )
+            self.db.execute("INSERT OR IGNORE INTO sources VALUES (?, ?, ?)", (article.source, article.id, now))
+            self.db.execute("DELETE FROM rejects WHERE source=?", (article.source,))
+        return IngestResult(article.id, cursor.rowcount == 1)
+
+    def add_reject(self, source: str, kind: str, reason: str, extractor: str) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?)", (source, kind, reason, extractor, _now()))
+
+    def note_copy(self, article_id: str, source: str) -> bool:
+        """If ``article_id`` is stored, record ``source`` as another place it was read from and return True."""
+        if self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is None:
+            return False
+        with self.db:
+            self.db.execute("INSERT OR IGNORE INTO sources VALUES (?, ?, ?)", (source, article_id, _now()))
+        return True
+
+    # -- reading ------------------------------------------------------------------------------------------
+    @staticmethod
+    def _article(row: sqlite3.Row) -> Article:
+        data = {k: row[k] for k in row.keys() if k != "ingested_at"}
+        for name in _JSON_FIELDS:
+            data[name] = json.loads(data[name] or "[]")
+        return Article.from_dict(data)
+
+    def get_article(self, ident: str) -> Article | None:
+        """An article by id, or by a unique id prefix of at least 6 characters."""
+        row = self.db.execute("SELECT * FROM articles WHERE id=?", (ident,)).fetchone()
+        if row is None and len(ident) >= 6:
+            rows = self.db.execute("SELECT * FROM articles WHERE id LIKE ? LIMIT 2", (ident + "%",)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return self._article(row) if row else None
+
+    def articles(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+                 label: str | None = None, limit: int | None = None) -> Iterator[Article]:
+        where, args = [], []
+        if outlet:
+            where.append("outlet = ? COLLATE NOCASE")
+            args.append(outlet)
+        if since:
+            where.append("published >= ?")
+            args.append(since)
+        if until:
+            where.append("substr(published, 1, 10) <= ?")
+            args.append(until)
+        if label:
+            where.append("EXISTS (SELECT 1 FROM json_each(articles.labels) WHERE value = ? COLLATE NOCASE)")
+            args.append(label)
+        sql = "SELECT * FROM articles" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY published IS NULL, published, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        for row in self.db.execute(sql, args):
+            yield self._article(row)
+
+    def rejects(self) -> list[dict]:
+        return [dict(r) for r in self.db.execute("SELECT * FROM rejects ORDER BY source")]
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Full-text search; ``snippet`` marks matches with [ ]. Bad FTS syntax falls back to a phrase search."""
+        sql = (
+            "SELECT a.id, a.title, a.published, a.outlet, "
+            "snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet, bm25(articles_fts, 5.0, 2.0, 1.0) AS rank "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        try:
+            rows = self.db.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            phrase = '"' + query.replace('"', '""') + '"'
+            rows = self.db.execute(sql, (phrase, limit)).fetchall()
+        return [dict(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {"articles": one("SELECT COUNT(*) FROM articles"), "sources": one("SELECT COUNT(*) FROM sources"),
+                "rejects": one("SELECT COUNT(*) FROM rejects")}
