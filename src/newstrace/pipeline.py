@@ -57,7 +57,8 @@ def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], Non
            **given) -> IngestSummary:
     """Read, extract and store every page; rejects are stored with their reasons. Safe to re-run after a crash."""
     summary = IngestSummary()
-    for item in iter_documents(inputs, stats=summary.stats, **given):
+    own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+    for item in iter_documents(inputs, stats=summary.stats, exclude=own_files, **given):
         if isinstance(item, Document) and store.note_copy(article_id(item.content), item.source):
             summary.already += 1  # same bytes already extracted: no work, just remember this path too
         else:

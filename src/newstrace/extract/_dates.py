@@ -59,11 +59,12 @@ MODIFIED_META = (
     "dc.date.modified", "last-modified", "lastmod", "article.updated", "shareaholic:article_modified_time",
 )
 # Languages whose pages are almost always written in one time zone: UTC stamps are moved to that zone's day.
+# US English is left out on purpose: its sites span four zones, and New York time mis-dated West Coast pages.
 LANG_ZONES = {
     "de": "Europe/Berlin", "fr": "Europe/Paris", "it": "Europe/Rome", "es": "Europe/Madrid", "nl": "Europe/Amsterdam",
     "pl": "Europe/Warsaw", "cs": "Europe/Prague", "da": "Europe/Copenhagen", "sv": "Europe/Stockholm",
     "nb": "Europe/Oslo", "no": "Europe/Oslo", "hu": "Europe/Budapest", "sk": "Europe/Bratislava",
-    "sl": "Europe/Ljubljana", "hr": "Europe/Zagreb", "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "en-us": "America/New_York",
+    "sl": "Europe/Ljubljana", "hr": "Europe/Zagreb", "ja": "Asia/Tokyo", "ko": "Asia/Seoul",
 }
 
 _MONTHS = {
@@ -102,17 +103,14 @@ _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/")
 _ARCHIVE = re.compile(r"^https?://web\.archive\.org/web/\d+\w*/", re.I)
 
 _DATE_KEYS = re.compile(r'"(datePublished|dateCreated|dateModified)"\s*:\s*"([^"]{6,40})"')
-# class/id fragments marking byline or date areas
-_BYLINE_XPATH = (
-    "//*[self::div or self::span or self::p or self::li or self::small or self::em or self::abbr or self::header"
-    " or self::dd or self::td][contains(@class,'date') or contains(@class,'Date') or contains(@class,'datum')"
-    " or contains(@class,'time') or contains(@class,'publish') or contains(@class,'byline') or contains(@class,'meta')"
-    " or contains(@class,'posted') or contains(@class,'dateline') or contains(@id,'date') or contains(@class,'info')"
-    " or contains(@class,'author')]"
-)
+# Elements whose class (or id) marks a byline or date area, searched for a visible date.
+_BYLINE_TAGS = ("div", "span", "p", "li", "small", "em", "abbr", "header", "dd", "td")
+_BYLINE_HINTS = re.compile(r"date|datum|time|publish|byline|meta|posted|dateline|info|author", re.I)
 _SKIP_ANCESTORS = ("nav", "footer", "aside")
 _SKIP_HINTS = re.compile(r"teaser|related|comment|sidebar|footer|widget|recommend|navigation|breadcrumb|cookie|"
                          r"promo|latest|popular|trending", re.I)
+_DIGIT = re.compile(r"\d")
+_PUBLISHED_WORDS = re.compile(r"ver[öo]ffentlicht|published|posted|publié|erstellt|publicado|pubblicato", re.I)
 _MODIFIED_WORDS = re.compile(r"aktualisiert|updated|update:|geändert|modifié|mis à jour|actualizado|aggiornato|"
                              r"stand:", re.I)
 
@@ -291,17 +289,19 @@ def _time_element(tree: HtmlElement, zone: ZoneInfo | None) -> str | None:
 
 def _visible_text(tree: HtmlElement, zone: ZoneInfo | None, dayfirst: bool) -> str | None:
     tried = 0
-    for el in tree.xpath(_BYLINE_XPATH):
+    for el in tree.iter(_BYLINE_TAGS):
+        hint = el.get("class") or el.get("id")
+        if not hint or not _BYLINE_HINTS.search(hint):
+            continue
         text = " ".join(el.text_content().split())
-        if not text or len(text) > MAX_BYLINE_CHARS or not re.search(r"\d", text):
+        if not text or len(text) > MAX_BYLINE_CHARS or not _DIGIT.search(text):
             continue
         if _skipped(el):
             continue
         tried += 1
         if tried > MAX_BYLINE_ELEMENTS:
             break
-        if _MODIFIED_WORDS.search(text) and not re.search(r"ver[öo]ffentlicht|published|posted|publié|erstellt",
-                                                           text, re.I):
+        if _MODIFIED_WORDS.search(text) and not _PUBLISHED_WORDS.search(text):
             continue
         value = parse_date(text, zone, dayfirst)
         if value:
@@ -327,24 +327,65 @@ def _first(values: Iterable[str | None], zone: ZoneInfo | None) -> str | None:
     return None
 
 
-def _candidates(tree: HtmlElement, url: str | None, zone: ZoneInfo | None, ld: dict[str, list[str]],
-                metas: dict[str, str]) -> Iterator[tuple[str, str | None]]:
-    """(rule, date or None) in cascade order, computed lazily so that the cheap rules answer most pages."""
-    yield "url", url_date(url)
-    for key in ("datePublished", "dateCreated"):
-        yield f"json-ld:{key}", _first(ld.get(key, []), zone)
-    for key in PUBLISHED_META:
-        if key in metas:
-            yield f"meta:{key}", parse_date(metas[key], zone)
-    yield "itemprop:datePublished", _itemprop(tree, zone)
-    yield "time-element", _time_element(tree, zone)
-    lang = (tree.get("lang") or "").lower()
-    yield "text", _visible_text(tree, zone, dayfirst=not lang.startswith("en-us"))
-    yield "htmldate", _htmldate(tree, url)
+# Weight of one vote from the visible byline date; structured rules weigh 1 each. The date a reader sees is what
+# people annotate (and cite), so it breaks 1-1 ties against metadata that lags behind an edit or a re-publication.
+# 1.5 came from the dev set (0.917 at 1.0, 0.922 at 1.5, 0.921 at 2.0).
+TEXT_WEIGHT = 1.5
+
+
+def _candidates(tree: HtmlElement, zone: ZoneInfo | None, ld: dict[str, list[str]],
+                metas: dict[str, str]) -> list[tuple[str, str]]:
+    """(rule, date) for every cheap rule that found a date, in priority order; one vote per rule.
+
+    The visible-text rule (the slowest) runs only when its vote could change the outcome.
+    """
+    found: list[tuple[str, str | None]] = [
+        ("meta:article:published_time", parse_date(metas.get("article:published_time"), zone)),
+        ("json-ld:datePublished", _first(ld.get("datePublished", []), zone)),
+        ("itemprop:datePublished", _itemprop(tree, zone)),
+        ("time-element", _time_element(tree, zone)),
+        ("json-ld:dateCreated", _first(ld.get("dateCreated", []), zone)),
+    ]
+    for key in PUBLISHED_META[1:]:  # the first other publication meta tag present votes as "meta"
+        value = parse_date(metas.get(key), zone)
+        if value:
+            found.append((f"meta:{key}", value))
+            break
+    result = [(rule, value) for rule, value in found if value]
+    scores = sorted(_scores(result).values(), reverse=True) + [0.0, 0.0]
+    if scores[0] - scores[1] <= TEXT_WEIGHT:
+        lang = (tree.get("lang") or "").lower()
+        text = _visible_text(tree, zone, dayfirst=not lang.startswith("en-us"))
+        if text:
+            # the text rule sits after itemprop in the tie-break order
+            result.insert(sum(1 for rule, _ in result if rule in ("meta:article:published_time",
+                                                                   "json-ld:datePublished",
+                                                                   "itemprop:datePublished")), ("text", text))
+    return result
+
+
+def _scores(candidates: list[tuple[str, str]]) -> dict[str, float]:
+    score: dict[str, float] = {}
+    for rule, value in candidates:
+        score[value[:10]] = score.get(value[:10], 0.0) + (TEXT_WEIGHT if rule == "text" else 1.0)
+    return score
+
+
+def _vote(candidates: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The day most rules agree on (ties: the highest-priority rule); returns that rule's (rule, value)."""
+    if not candidates:
+        return None
+    score = _scores(candidates)
+    best = max(score.values())
+    return next((rule, value) for rule, value in candidates if score[value[:10]] == best)
 
 
 def find_dates(tree: HtmlElement, url: str | None = None) -> DateResult:
-    """Find the publication (and last-modified) date of a page. Must not mutate ``tree``."""
+    """Find the publication (and last-modified) date of a page. Must not mutate ``tree``.
+
+    A full URL date wins outright (it is set once, at publication). Otherwise the cheap rules vote, and
+    htmldate's extensive search runs only when none of them found a date.
+    """
     if url is None:
         link = tree.find(".//link[@rel='canonical']")
         url = link.get("href") if link is not None else None
@@ -352,7 +393,11 @@ def find_dates(tree: HtmlElement, url: str | None = None) -> DateResult:
     ld = _json_ld(tree)
     metas = _metas(tree)
     modified = _first(ld.get("dateModified", []), zone) or _first((metas.get(k) for k in MODIFIED_META), zone)
-    for source, value in _candidates(tree, url, zone, ld, metas):
-        if value:
-            return DateResult(value, modified, source)
-    return DateResult(None, modified, None)
+    published = url_date(url)
+    if published:
+        return DateResult(published, modified, "url")
+    winner = _vote(_candidates(tree, zone, ld, metas))
+    if winner:
+        return DateResult(winner[1], modified, winner[0])
+    published = _htmldate(tree, url)
+    return DateResult(published, modified, "htmldate" if published else None)

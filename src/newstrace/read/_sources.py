@@ -68,12 +68,15 @@ def iter_documents(
     kind: str | None = None,
     stats: ReadStats | None = None,
     stdin: BinaryIO | None = None,
+    exclude: Iterable[str] = (),
 ) -> Iterator[Document | Reject]:
     """Yield a Document per page, or a Reject per unreadable input, for paths, folders, globs and ``-``.
 
     ``url``/``outlet``/``fetched_at`` give what a file lacks (a sidecar ``NAME.meta.json`` does the same per file);
-    ``kind`` forces ``html`` or ``text`` instead of sniffing.
+    ``kind`` forces ``html`` or ``text`` instead of sniffing; ``exclude`` lists files never to read (the
+    database being written, when it sits in the folder being ingested).
     """
+    skip = {os.path.realpath(p) for p in exclude}
     stats = stats if stats is not None else ReadStats()
     given = _Given(url, outlet, fetched_at, kind)
     for item in inputs:
@@ -87,6 +90,8 @@ def iter_documents(
             yield Reject(item, "missing", "no such file or directory")
             continue
         for path in paths:
+            if os.path.realpath(path) in skip:
+                continue
             stats.files += 1
             yield from _read_path(path, given, stats)
 
@@ -139,6 +144,11 @@ def _read_path(path: str, given: _Given, stats: ReadStats) -> Iterator[Document 
     try:
         given = _sidecar(path, given)
         with open(path, "rb") as handle:
+            if _is_warc(handle.peek(512)[:512], path.lower()):
+                from ._warc import iter_warc
+
+                yield from iter_warc(path, handle, stats, outlet=given.outlet)
+                return
             raw = _read_limited(handle, path)
     except InputError as exc:
         yield Reject(exc.source, exc.kind, exc.reason)
@@ -165,7 +175,7 @@ def _read_bytes(source: str, raw: bytes, given: _Given, stats: ReadStats) -> Ite
         if _is_warc(raw, lower):
             from ._warc import iter_warc
 
-            yield from iter_warc(source, raw, stats, outlet=given.outlet)
+            yield from iter_warc(source, io.BufferedReader(io.BytesIO(raw)), stats, outlet=given.outlet)
             return
         data = _gunzip(source, raw) if raw.startswith(_GZIP_MAGIC) else raw
         name = lower[:-3] if lower.endswith(".gz") else lower

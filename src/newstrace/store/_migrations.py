@@ -56,7 +56,7 @@ def _m1(db: sqlite3.Connection) -> None:
             seen_at TEXT NOT NULL
         );
         CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, standfirst, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+            title, standfirst, text, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
         );
         CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
             INSERT INTO articles_fts(rowid, title, standfirst, text) VALUES (new.rowid, new.title, new.standfirst, new.text);
