@@ -208,6 +208,25 @@ def rejects(db, fmt):
 
 
 @cli.command()
+@_db_option
+@click.option("--article", help="Only links from or to this article id.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
+def reuse(db, article, fmt):
+    """Reuse links between stored articles: reprints and shared passages, from the earlier to the later article.
+
+    A reprint is not corroboration: a trail counts it as the same source. Links are found at ingest time.
+    """
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        links = store.reuse_links(article)
+    if fmt == "table":
+        _table([{**l, "passages": len(l["passages"])} for l in links], ["from", "to", "type", "overlap", "passages"])
+    else:
+        _emit(links, fmt)
+
+
+@cli.command()
 @click.option("--db", default=None, help="Where to build the demo database (default: a temporary folder).")
 def demo(db):
     """Ingest the bundled example pages and show what newstrace finds in them."""

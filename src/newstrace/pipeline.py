@@ -1,7 +1,8 @@
 """The per-document pipeline and ingest, as library functions (the CLI is a thin layer over these).
 
-``process`` is the one function every runner maps over documents (CLI, ingest, and later Spark):
-read -> extract, returning an Article or a Reject with the reason.
+``process`` is the one function every runner maps over documents (ingest, and later Spark): extract ->
+fingerprint, returning a Processed record or a Reject with the reason. ``ingest`` stores each page in its own
+transaction, then links the new articles to the stored ones (reuse).
 """
 from __future__ import annotations
 
@@ -13,10 +14,22 @@ from ._errors import InputError
 from .extract import EXTRACTOR_VERSION, extract_document
 from .models import Article, Document, article_id
 from .read import ReadStats, Reject, iter_documents
+from .reuse import Fingerprint, fingerprint
 from .store import Store
 
+REUSE_VERSION = "reuse/1"
 
-def process(doc: Document) -> Article | Reject:
+
+@dataclass
+class Processed:
+    """What the per-document stages make of one page."""
+
+    article: Article
+    fingerprint: Fingerprint
+    statements: list[dict] = field(default_factory=list)
+
+
+def extract_or_reject(doc: Document) -> Article | Reject:
     """Extract one document; bad input becomes a Reject naming the document and the reason."""
     try:
         return extract_document(doc)
@@ -28,10 +41,18 @@ def process(doc: Document) -> Article | Reject:
         return Reject(doc.source, "extractor-error", f"extraction failed ({type(exc).__name__}: {exc})")
 
 
+def process(doc: Document) -> Processed | Reject:
+    """The per-document stages (extract, fingerprint) for one document."""
+    article = extract_or_reject(doc)
+    if isinstance(article, Reject):
+        return article
+    return Processed(article, fingerprint(article.id, article.text))
+
+
 def extract_all(inputs: Iterable[str], stats: ReadStats | None = None, **given) -> Iterator[Article | Reject]:
     """Articles (or Rejects) for every page in ``inputs`` (paths, folders, globs, '-')."""
     for item in iter_documents(inputs, stats=stats, **given):
-        yield item if isinstance(item, Reject) else process(item)
+        yield item if isinstance(item, Reject) else extract_or_reject(item)
 
 
 @dataclass
@@ -40,9 +61,12 @@ class IngestSummary:
     already: int = 0
     rejected: list[Reject] = field(default_factory=list)
     stats: ReadStats = field(default_factory=ReadStats)
+    links: int = 0
 
     def lines(self) -> list[str]:
         out = [f"ingested {self.new} new article(s), {self.already} already stored, {len(self.rejected)} rejected"]
+        if self.links:
+            out.append(f"found {self.links} reuse link(s) (reprints or shared passages) involving the new articles")
         if self.stats.warc_records_skipped:
             kinds = ", ".join(f"{k}: {v}" for k, v in sorted(self.stats.skipped_by_type.items()))
             out.append(f"skipped {self.stats.warc_records_skipped} WARC record(s) that are not pages ({kinds})")
@@ -57,6 +81,7 @@ def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], Non
            **given) -> IngestSummary:
     """Read, extract and store every page; rejects are stored with their reasons. Safe to re-run after a crash."""
     summary = IngestSummary()
+    new_ids: list[str] = []
     own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
     for item in iter_documents(inputs, stats=summary.stats, exclude=own_files, **given):
         if isinstance(item, Document) and store.note_copy(article_id(item.content), item.source):
@@ -66,10 +91,12 @@ def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], Non
             if isinstance(result, Reject):
                 store.add_reject(result.source, result.kind, result.reason, EXTRACTOR_VERSION)
                 summary.rejected.append(result)
-            elif store.add_article(result).new:
+            elif store.add_article(result.article, result.statements, fingerprint=result.fingerprint).new:
                 summary.new += 1
+                new_ids.append(result.article.id)
             else:
                 summary.already += 1
         if progress:
             progress(getattr(item, "source", ""))
+    summary.links = store.update_reuse(new_ids, REUSE_VERSION)
     return summary

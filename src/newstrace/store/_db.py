@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -96,8 +97,10 @@ class Store:
         return row[0] or 0
 
     # -- writing ------------------------------------------------------------------------------------------
-    def add_article(self, article: Article) -> IngestResult:
-        """Store an article once; a second copy (same bytes) only records the extra source."""
+    def add_article(self, article: Article, statements: list[dict] | None = None,
+                    analyser: str | None = None, fingerprint=None) -> IngestResult:
+        """Store an article once, with its statements in the same transaction (a killed ingest never leaves an
+        article without its statements); a second copy (same bytes) only records the extra source."""
         row = article.to_dict()
         for name in _JSON_FIELDS:
             row[name] = json.dumps(row[name], ensure_ascii=False)
@@ -110,7 +113,56 @@ class Store:
             )
             self.db.execute("INSERT OR IGNORE INTO sources VALUES (?, ?, ?)", (article.source, article.id, now))
             self.db.execute("DELETE FROM rejects WHERE source=?", (article.source,))
+            if cursor.rowcount == 1 and statements:
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(s["id"], article.id, s["kind"], s.get("date"), s["speaker"].get("name"), s["speaker"].get("type"),
+                      (s.get("cue") or {}).get("lemma"), s["content"]["start"], json.dumps(s, ensure_ascii=False),
+                      analyser or "") for s in statements])
+            if cursor.rowcount == 1 and fingerprint is not None:
+                self.db.execute("INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?)",
+                                (article.id, fingerprint.to_bytes(), fingerprint.tokens, article.extractor or ""))
         return IngestResult(article.id, cursor.rowcount == 1)
+
+    def update_reuse(self, new_ids: list[str], version: str) -> int:
+        """Find reuse links that involve ``new_ids`` against everything stored; returns how many were stored."""
+        from ..reuse import Fingerprint, find_links
+
+        if not new_ids:
+            return 0
+        rows = self.db.execute("SELECT article, signature, tokens FROM fingerprints").fetchall()
+        prints = [Fingerprint.from_bytes(r[0], r[1], r[2]) for r in rows]
+        meta = {r["id"]: dict(r) for r in self.db.execute("SELECT id, published, first_seen, outlet FROM articles")}
+
+        def text_of(ident: str) -> str:  # read only for the few candidate pairs that need aligning
+            row = self.db.execute("SELECT text FROM articles WHERE id=?", (ident,)).fetchone()
+            return row[0] if row else ""
+
+        links = find_links(prints, text_of, meta, only=new_ids, articles_with=self.count_phrase)
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO reuse_links VALUES (?, ?, ?, ?, ?, ?)",
+                [(l.source, l.target, l.type, l.overlap, json.dumps([p.__dict__ for p in l.passages]), version)
+                 for l in links])
+        return len(links)
+
+    def count_phrase(self, passage: str, limit: int = 10) -> int:
+        """How many articles hold ``passage`` (its first 12 words as an FTS phrase), counting up to ``limit``."""
+        words = re.findall(r"\w+", passage)[:12]
+        if not words:
+            return 0
+        phrase = '"' + " ".join(words) + '"'
+        sql = "SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
+        return self.db.execute(sql, (f"text : {phrase}", limit)).fetchone()[0]
+
+    def reuse_links(self, article: str | None = None) -> list[dict]:
+        sql = "SELECT source, target, type, overlap, passages FROM reuse_links"
+        args: tuple = ()
+        if article:
+            sql += " WHERE source = ? OR target = ?"
+            args = (article, article)
+        return [{"from": r[0], "to": r[1], "type": r[2], "overlap": round(r[3], 3), "passages": json.loads(r[4])}
+                for r in self.db.execute(sql + " ORDER BY source, target", args)]
 
     def add_reject(self, source: str, kind: str, reason: str, extractor: str) -> None:
         with self.db:
@@ -162,6 +214,19 @@ class Store:
         for row in self.db.execute(sql, args):
             yield self._article(row)
 
+    def statements(self, *, article: str | None = None, speaker: str | None = None, speaker_type: str | None = None,
+                   since: str | None = None, until: str | None = None) -> Iterator[dict]:
+        """Stored statements in article and text order; ``speaker`` matches the resolved name, case-insensitive."""
+        where, args = [], []
+        for clause, value in (("article = ?", article), ("speaker_name = ? COLLATE NOCASE", speaker),
+                              ("speaker_type = ?", speaker_type), ("date >= ?", since), ("date <= ?", until)):
+            if value:
+                where.append(clause)
+                args.append(value)
+        sql = "SELECT data FROM statements" + (" WHERE " + " AND ".join(where) if where else "")
+        for row in self.db.execute(sql + " ORDER BY article, content_start", args):
+            yield json.loads(row[0])
+
     def rejects(self) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT * FROM rejects ORDER BY source")]
 
@@ -183,4 +248,5 @@ class Store:
     def counts(self) -> dict[str, int]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
         return {"articles": one("SELECT COUNT(*) FROM articles"), "sources": one("SELECT COUNT(*) FROM sources"),
-                "rejects": one("SELECT COUNT(*) FROM rejects")}
+                "rejects": one("SELECT COUNT(*) FROM rejects"),
+                "statements": one("SELECT COUNT(*) FROM statements")}

@@ -72,3 +72,50 @@ def _m1(db: sqlite3.Connection) -> None:
         END;
         """
     )
+
+
+@migration(2, "statements: who said what, per article")
+def _m2(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE statements (
+            id TEXT PRIMARY KEY,
+            article TEXT NOT NULL REFERENCES articles(id),
+            kind TEXT NOT NULL,
+            date TEXT,
+            speaker_name TEXT,
+            speaker_type TEXT,
+            cue_lemma TEXT,
+            content_start INTEGER NOT NULL,
+            data TEXT NOT NULL,              -- the whole Statement as JSON (the contract's shape)
+            extractor TEXT NOT NULL
+        );
+        CREATE INDEX statements_article ON statements(article, content_start);
+        CREATE INDEX statements_speaker ON statements(speaker_name COLLATE NOCASE);
+        CREATE INDEX statements_type ON statements(speaker_type);
+        """
+    )
+
+
+@migration(3, "fingerprints and reuse links")
+def _m3(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE fingerprints (
+            article TEXT PRIMARY KEY REFERENCES articles(id),
+            signature BLOB NOT NULL,        -- MinHash values, little-endian uint64
+            tokens INTEGER NOT NULL,
+            extractor TEXT NOT NULL
+        );
+        CREATE TABLE reuse_links (
+            source TEXT NOT NULL REFERENCES articles(id),   -- the earlier article
+            target TEXT NOT NULL REFERENCES articles(id),   -- the later one
+            type TEXT NOT NULL,                             -- reprint | shares-passages
+            overlap REAL NOT NULL,
+            passages TEXT NOT NULL,                         -- JSON list of aligned character spans
+            extractor TEXT NOT NULL,
+            PRIMARY KEY (source, target)
+        );
+        CREATE INDEX reuse_links_target ON reuse_links(target);
+        """
+    )
