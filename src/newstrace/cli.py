@@ -208,6 +208,120 @@ def rejects(db, fmt):
 
 
 @cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--plain", is_flag=True, help="Each file is article text as is: offsets are into the file as read.")
+@click.option("--published", help="Publication date for --plain texts (resolves 'on Monday', 'yesterday').")
+@click.option("--db", default=None, help="Query stored statements instead of reading PATHs.", envvar="NEWSTRACE_DB")
+@click.option("--speaker", help="With --db: only this speaker (resolved name, case-insensitive).")
+@click.option("--type", "speaker_type", type=click.Choice(["person", "organization", "outlet", "anonymous",
+                                                         "document", "unknown"]), help="With --db: speaker type.")
+@click.option("--article", help="With --db: only this article id.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
+@_given_options
+def statements(paths, plain, published, db, speaker, speaker_type, article, fmt, url, outlet, fetched_at, kind):
+    """Who said what: one Statement per line (speaker, cue, content with offsets, date, relayed via).
+
+    With PATHs, reads and analyses them (stateless); without, lists statements stored by 'ingest' (--db).
+    """
+    from .analyse import extract_article_statements, load_pipeline
+
+    if not paths:
+        from .store import Store
+
+        with Store(db or DEFAULT_DB, readonly=True) as store:
+            found = list(store.statements(article=article, speaker=speaker, speaker_type=speaker_type))
+        _emit_statements(found, fmt)
+        return
+    nlp = load_pipeline()
+    rejects: list[Reject] = []
+
+    def generate():
+        if plain:
+            from .read import iter_documents
+
+            items = iter_documents(paths, kind="text")
+        else:
+            from .pipeline import extract_all
+
+            items = extract_all(paths, url=url, outlet=outlet, fetched_at=fetched_at, kind=kind)
+        for item in items:
+            if isinstance(item, Reject):
+                rejects.append(item)
+                _warn(item.message())
+                continue
+            yield from extract_article_statements(_plain_article(item, published) if plain else item, nlp)
+
+    _emit_statements(generate(), fmt)
+    if rejects:
+        sys.exit(1)
+
+
+def _plain_article(doc, published: str | None) -> Article:
+    from .extract._decode import decode
+    from .models import article_id
+
+    text, _ = decode(doc.content, doc.source)
+    return Article(id=article_id(doc.content), source=doc.source, text=text, published=published)
+
+
+def _emit_statements(found, fmt: str) -> None:
+    if fmt != "table":
+        _emit(found, fmt)
+        return
+    rows = [{"date": s.get("date") or "", "speaker": f"{s['speaker'].get('name') or s['speaker'].get('text')} "
+             f"({s['speaker'].get('type')})", "cue": (s.get("cue") or {}).get("text") or "",
+             "content": " ".join(s["content"]["text"].split())} for s in found]
+    _table(rows, ["date", "speaker", "cue", "content"])
+
+
+@cli.command()
+@_db_option
+@click.option("--limit", type=int, help="At most this many.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table", "csv"]), default="jsonl",
+              show_default=True)
+def claims(db, limit, fmt):
+    """Claims found in the stored articles: {id, text, articles, statements, first_date}, most discussed first."""
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        rows = store.claims(limit)
+    if fmt == "table":
+        _table(rows, ["id", "first_date", "articles", "statements", "text"])
+    else:
+        _emit(rows, fmt)
+
+
+@cli.command()
+@click.argument("query")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "graphml", "claimreview"]), default="text",
+              show_default=True)
+def trail(query, db, fmt):
+    """A claim's trail: who asserted it first and on whose authority, who repeated, reprinted or denied it, when.
+
+    QUERY is a claim id or free text (the best-matching stored claim). Formats: a readable timeline, the Trail
+    JSON, GraphML of the propagation graph (Gephi), or schema.org Claim markup.
+    """
+    from .store import Store
+    from .trail import build_trail, find_claim, to_claimreview, to_graphml, to_text
+
+    with Store(db, readonly=True) as store:
+        claim = find_claim(store, query)
+        if claim is None:
+            raise NewstraceError(f"{query}: no stored claim matches (see 'newstrace claims')")
+        result = build_trail(store, claim)
+        urls = {e["article"]: (store.get_article(e["article"]).url) for e in result["events"]}
+    if fmt == "text":
+        click.echo(to_text(result))
+    elif fmt == "json":
+        _emit([result], "json")
+    elif fmt == "graphml":
+        click.echo(to_graphml(result))
+    else:
+        _emit([to_claimreview(result, urls)], "json")
+
+
+@cli.command()
 @_db_option
 @click.option("--article", help="Only links from or to this article id.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)

@@ -1,8 +1,9 @@
 """The per-document pipeline and ingest, as library functions (the CLI is a thin layer over these).
 
 ``process`` is the one function every runner maps over documents (ingest, and later Spark): extract ->
-fingerprint, returning a Processed record or a Reject with the reason. ``ingest`` stores each page in its own
-transaction, then links the new articles to the stored ones (reuse).
+analyse -> fingerprint, returning a Processed record or a Reject with the reason. ``ingest`` stores each page
+with its statements in one transaction, groups the statements into claims and records the article's events, and
+at the end links the new articles to the stored ones (reuse).
 """
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from ._errors import InputError
 from .extract import EXTRACTOR_VERSION, extract_document
 from .models import Article, Document, article_id
 from .read import ReadStats, Reject, iter_documents
+from .analyse import extract_article_statements, load_pipeline
 from .reuse import Fingerprint, fingerprint
 from .store import Store
+from .trail import ingest_claims
 
 REUSE_VERSION = "reuse/1"
+ANALYSE_VERSION = "analyse/1"
 
 
 @dataclass
@@ -41,12 +45,14 @@ def extract_or_reject(doc: Document) -> Article | Reject:
         return Reject(doc.source, "extractor-error", f"extraction failed ({type(exc).__name__}: {exc})")
 
 
-def process(doc: Document) -> Processed | Reject:
-    """The per-document stages (extract, fingerprint) for one document."""
+def process(doc: Document, nlp=None) -> Processed | Reject:
+    """The per-document stages for one document: extract, analyse (statements, when given a spaCy pipeline),
+    fingerprint."""
     article = extract_or_reject(doc)
     if isinstance(article, Reject):
         return article
-    return Processed(article, fingerprint(article.id, article.text))
+    statements = extract_article_statements(article, nlp) if nlp is not None else []
+    return Processed(article, fingerprint(article.id, article.text), statements)
 
 
 def extract_all(inputs: Iterable[str], stats: ReadStats | None = None, **given) -> Iterator[Article | Reject]:
@@ -62,9 +68,13 @@ class IngestSummary:
     rejected: list[Reject] = field(default_factory=list)
     stats: ReadStats = field(default_factory=ReadStats)
     links: int = 0
+    statements: int = 0
+    events: int = 0
 
     def lines(self) -> list[str]:
         out = [f"ingested {self.new} new article(s), {self.already} already stored, {len(self.rejected)} rejected"]
+        if self.statements:
+            out.append(f"found {self.statements} statement(s) and {self.events} claim event(s) in the new articles")
         if self.links:
             out.append(f"found {self.links} reuse link(s) (reprints or shared passages) involving the new articles")
         if self.stats.warc_records_skipped:
@@ -78,22 +88,29 @@ class IngestSummary:
 
 
 def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], None] | None = None,
-           **given) -> IngestSummary:
-    """Read, extract and store every page; rejects are stored with their reasons. Safe to re-run after a crash."""
+           analyse: bool = True, **given) -> IngestSummary:
+    """Read, extract, analyse and store every page, group its statements into claims and record its events; then
+    link new articles to stored ones (reuse). Rejects are stored with their reasons. Safe to re-run after a crash.
+    ``analyse=False`` skips statements and claims (no spaCy needed)."""
     summary = IngestSummary()
+    nlp = load_pipeline() if analyse else None
+    index = store.claim_index() if analyse else None
     new_ids: list[str] = []
     own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
     for item in iter_documents(inputs, stats=summary.stats, exclude=own_files, **given):
         if isinstance(item, Document) and store.note_copy(article_id(item.content), item.source):
             summary.already += 1  # same bytes already extracted: no work, just remember this path too
         else:
-            result = item if isinstance(item, Reject) else process(item)
+            result = item if isinstance(item, Reject) else process(item, nlp)
             if isinstance(result, Reject):
                 store.add_reject(result.source, result.kind, result.reason, EXTRACTOR_VERSION)
                 summary.rejected.append(result)
-            elif store.add_article(result.article, result.statements, fingerprint=result.fingerprint).new:
+            elif store.add_article(result.article, result.statements, ANALYSE_VERSION, result.fingerprint).new:
                 summary.new += 1
+                summary.statements += len(result.statements)
                 new_ids.append(result.article.id)
+                if index is not None:
+                    summary.events += ingest_claims(store, index, result.article, result.statements)
             else:
                 summary.already += 1
         if progress:

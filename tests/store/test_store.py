@@ -27,7 +27,7 @@ def test_same_page_twice_is_stored_once(tmp_path):
         again = ingest([str(tmp_path)], store)
         assert (first.new, first.already) == (1, 0)
         assert (again.new, again.already) == (0, 2)
-        assert store.counts() == {"articles": 1, "sources": 2, "rejects": 0, "statements": 0}
+        assert store.counts() == {"articles": 1, "sources": 2, "rejects": 0, "statements": 0, "claims": 0}
 
 
 def test_filters_and_search(tmp_path):

@@ -2,7 +2,8 @@
 
 Main text: trafilatura's extractor (options chosen by measurement on the Article Extraction Benchmark, see
 ``bench/extraction.py``), then general post-cleaning of its output tree (``_boiler``): the headline repeated at the
-top, link lists (related stories, menus), newsletter/share/copyright lines and runs of menu items.
+top, a dek (heading) repeating the meta description, a trailing "Related"/"You may also like" block, stock
+newsletter/share/copyright lines, and runs of menu items.
 Metadata: ``_meta`` (meta tags, JSON-LD, canonical link, figcaptions, related blocks, comment counts), which
 never runs a date search (the caller found dates already).
 """
@@ -49,7 +50,7 @@ def extract_html(tree: HtmlElement, url: str | None = None) -> HtmlFields:
     fields = HtmlFields(
         title=title,
         standfirst=_meta.find_standfirst(pm),
-        authors=_meta.find_authors(pm),
+        authors=_meta.find_authors(pm, outlet),
         outlet=outlet,
         section=section,
         labels=_meta.find_labels(pm, section),

@@ -56,15 +56,17 @@ _CLASS_LABELS = {
 }
 _CLASS_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Kicker / eyebrow / label elements near the headline: their whole text may be a label word.
+_MENU_TAGS = {"nav", "ul", "ol", "footer", "menu", "select", "aside"}
 _KICKER_CLASSES = ("kicker", "eyebrow", "label", "flag", "rubric", "overline", "category")
 _ALL_TEXT = XPath(".//text()[not(parent::script or parent::style)]")
 _ALL_CLASS = XPath(".//@class|.//@id")
 
 _SPACE = re.compile(r"\s+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|:)\s+")
-_BY = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.I)
+_BY = re.compile(r"^\s*(?:written\s+|analysis\s+|commentary\s+|opinion\s+|review\s+)?by[:\s]+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
-_AUTHOR_NOISE = re.compile(r"\b(?:staff|reporter|correspondent|editor|writer|contributor|columnist)\b", re.I)
+# Role words: a byline part holding one ("AP Auto Writer", "CNN Editor-at-large") is a role, not a name.
+_AUTHOR_NOISE = re.compile(r"\b(?:staff|reporter|correspondent|editor|writer|contributor|columnist|editor-at-large)\b", re.I)
 
 # Caption credits: a trailing "Photo: X" / "Credit: X" / "(AP Photo/X)" / "© X" / "Image via X".
 _CREDIT_PATTERNS = [
@@ -250,7 +252,7 @@ def _rejoin(title: str, kept: list[str]) -> str:
     return title[start:end].strip() if start >= 0 and end > start else kept[0]
 
 
-def find_authors(pm: PageMeta) -> list[str]:
+def find_authors(pm: PageMeta, outlet: str | None = None) -> list[str]:
     names: list[str] = []
     author = pm.ld("author") or pm.ld("creator")
     names.extend(_names(author))
@@ -266,18 +268,27 @@ def find_authors(pm: PageMeta) -> list[str]:
             if value and len(value) < 80:
                 names.append(value)
                 break
-    return clean_authors(names)
+    return clean_authors(names, outlet)
 
 
-def clean_authors(raw: list[str]) -> list[str]:
+AUTHOR_MAX_WORDS = 5  # judgement: longer "names" are bylines with dates or roles glued on
+_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+
+
+def clean_authors(raw: list[str], outlet: str | None = None) -> list[str]:
     out: list[str] = []
+    skip: set[str] = set()
+    if outlet:
+        skip.add(outlet.lower())
     for value in raw:
         value = _BY.sub("", norm(value))
         for part in _AUTHOR_SPLIT.split(value):
             part = _BY.sub("", part).strip(" .-–—")
             if not part or "@" in part or part.startswith("http") or len(part) > 60:
                 continue
-            if _AUTHOR_NOISE.fullmatch(part) or not re.search(r"[^\W\d_]", part):
+            if _AUTHOR_NOISE.search(part) or part.lower() in skip or not re.search(r"[^\W\d_]", part) or re.search(r"\d", part):
+                continue
+            if len(part.split()) > AUTHOR_MAX_WORDS or _MONTH.match(part):
                 continue
             if part.lower() not in {o.lower() for o in out}:
                 out.append(part)
@@ -339,13 +350,17 @@ def find_labels(pm: PageMeta, section: str | None) -> list[str]:
     if pm.article is not None:
         for t in _types(pm.article):
             add(_TYPE_LABELS.get(t))
-    sources = [section, pm.first("article:section"), pm.first("article:opinion") and "opinion"]
+    sources = [section, pm.first("article:section"), "opinion" if (pm.first("article:opinion") or "").lower() == "true" else None]
     for key in ("genre", "articleSection"):
         v = pm.ld(key)
         sources.extend(v if isinstance(v, list) else [v])
     for value in sources:
         if isinstance(value, str):
             add(_WORD_TO_LABEL.get(norm(value).lower()))
+    for name in _names(pm.ld("author"))[:3] + [pm.meta.get("author") or ""]:
+        m = re.match(r"^\s*(analysis|commentary|opinion|review)\s+by\b", name, re.I)
+        if m:
+            add(_WORD_TO_LABEL.get(m.group(1).lower()))
     for el in [pm.tree.find(".//body"), *pm.tree.iter("article")][:3]:
         if el is None:
             continue
@@ -357,8 +372,10 @@ def find_labels(pm: PageMeta, section: str | None) -> list[str]:
             break
         if any(c in low for c in _KICKER_CLASSES):
             el = attr.getparent()
-            if el is None or el.tag in ("body", "html", "label", "input", "select"):
+            if el is None or el.tag in ("body", "html", "label", "input", "select", "li", "a", "option"):
                 continue
+            if any(anc.tag in _MENU_TAGS for anc in el.iterancestors()):
+                continue  # a menu entry named "Opinion" labels the site, not this article
             checked += 1
             value = el.text_content()
             if len(value) <= 40:
@@ -443,10 +460,18 @@ def split_credit(text: str) -> Caption:
         m = pattern.search(text)
         if m and m.start() > 0:
             body = text[: m.start()].rstrip(" |/–—-,;")
-            credit = m.group(1).strip().rstrip(")]").strip()
+            credit = _strip_credit_word(m.group(1).strip().rstrip(")]").strip())
             if body and credit:
                 return Caption(text=body, credit=credit)
     return Caption(text=text, credit=None)
+
+
+_CREDIT_WORD = re.compile(r"^(?:photo(?:graph)?s?|image|picture|credit|credits|foto)\s*(?:credit)?\s*(?::|by\b|via\b)\s*", re.I)
+
+
+def _strip_credit_word(credit: str) -> str:
+    """"Photo: Reuters" -> "Reuters" (but "AP Photo/John Smith" stays whole)."""
+    return _CREDIT_WORD.sub("", credit).strip() or credit
 
 
 def find_captions(tree: HtmlElement) -> list[Caption]:
@@ -469,12 +494,10 @@ def find_captions(tree: HtmlElement) -> list[Caption]:
                 body = body.replace(part, " ")
             body = norm(body).rstrip(" |/–—-,;")
             credit = norm(" ".join(credit_parts))
-            credit = re.sub(r"^(?:photo|image|credit|foto)\s*:\s*", "", credit, flags=re.I) or credit
+            credit = _strip_credit_word(credit)
             cap = Caption(text=body, credit=credit) if body else split_credit(full)
         else:
             cap = split_credit(full)
-        if cap.credit:
-            cap.credit = re.sub(r"^(?:photo(?:graph)?s?|image|picture|credit|credits|foto)\s*(?:credit)?\s*(?::|by\b|via\b)\s*", "", cap.credit, flags=re.I).strip() or cap.credit
         key = cap.text.lower()
         if key not in seen:
             seen.add(key)

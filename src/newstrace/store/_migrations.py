@@ -119,3 +119,37 @@ def _m3(db: sqlite3.Connection) -> None:
         CREATE INDEX reuse_links_target ON reuse_links(target);
         """
     )
+
+
+@migration(4, "claims, their statements, and trail events")
+def _m4(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,              -- canonical text: the founding statement's content
+            words TEXT NOT NULL,             -- JSON list: normalised words the claim is matched by
+            members INTEGER NOT NULL DEFAULT 0,
+            extractor TEXT NOT NULL
+        );
+        CREATE TABLE claim_statements (
+            claim TEXT NOT NULL REFERENCES claims(id),
+            statement TEXT NOT NULL REFERENCES statements(id),
+            article TEXT NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (claim, statement)
+        );
+        CREATE INDEX claim_statements_article ON claim_statements(article);
+        CREATE TABLE events (
+            claim TEXT NOT NULL REFERENCES claims(id),
+            article TEXT NOT NULL REFERENCES articles(id),
+            date TEXT,
+            action TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            data TEXT NOT NULL,              -- the whole event as JSON (the Trail contract's shape)
+            extractor TEXT NOT NULL
+        );
+        CREATE INDEX events_claim ON events(claim, date);
+        CREATE INDEX events_article ON events(article);
+        CREATE INDEX events_actor ON events(actor COLLATE NOCASE);
+        """
+    )

@@ -1,0 +1,130 @@
+"""Main-text extraction on the Article Extraction Benchmark: newstrace vs trafilatura, in one run.
+
+usage: python bench/extraction.py [--data PATH_TO_SHARED_DATA_AEB] [--repeat N]
+
+Systems, each over every page of data/aeb (pages read into memory before any timing):
+  newstrace                  newstrace.extract_document on the page bytes (the whole public HTML path:
+                             decode, parse, dates, main text, metadata)
+  trafilatura default        trafilatura.extract(html)
+  trafilatura no comments    trafilatura.extract(html, include_comments=False)
+Predictions go to bench/out/<system>.jsonl; each is scored with ../shared/eval/score_extraction.py.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REFERENCE_F1 = 0.958  # DESIGN.md: trafilatura 2.3.1 reference on data/aeb
+
+
+def load_pages(data: Path) -> dict[str, bytes]:
+    pages = {}
+    for path in sorted((data / "html").glob("*.html.gz")):
+        pages[path.name] = gzip.decompress(path.read_bytes())
+    return pages
+
+
+def run_newstrace(pages: dict[str, bytes]) -> dict[str, str]:
+    import newstrace
+
+    out = {}
+    for name, content in pages.items():
+        try:
+            article = newstrace.extract_document(newstrace.Document(source=name, content=content, kind="html"))
+            out[name] = article.text
+        except newstrace.InputError as err:
+            print(f"newstrace: {err}", file=sys.stderr)
+            out[name] = ""
+    return out
+
+
+def run_trafilatura(pages: dict[str, str], **options) -> dict[str, str]:
+    import trafilatura
+
+    return {name: trafilatura.extract(html, **options) or "" for name, html in pages.items()}
+
+
+def timed(fn, pages, repeat: int) -> tuple[dict[str, str], float]:
+    best = float("inf")
+    result: dict[str, str] = {}
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn(pages)
+        best = min(best, time.perf_counter() - start)
+    return result, len(pages) / best
+
+
+def score(gold: Path, pred: Path) -> dict:
+    scorer = SHARED / "eval" / "score_extraction.py"
+    proc = subprocess.run(
+        [sys.executable, str(scorer), "--gold-format", "aeb", "--gold", str(gold), "--pred", str(pred)],
+        capture_output=True, text=True, check=True,
+    )
+    # the scorer prints a JSON report, then one summary line
+    text = proc.stdout
+    report, _end = json.JSONDecoder().raw_decode(text[text.find("{"):])
+    return report
+
+
+def find_metric(report: dict, key: str):
+    if key in report:
+        return report[key]
+    for value in report.values():
+        if isinstance(value, dict):
+            found = find_metric(value, key)
+            if found is not None:
+                return found
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=SHARED / "data" / "aeb")
+    parser.add_argument("--repeat", type=int, default=1, help="time each system N times, keep the fastest")
+    args = parser.parse_args()
+    gold = args.data / "ground-truth.json"
+    if not gold.is_file() or not (args.data / "html").is_dir():
+        print(f"error: no AEB data at {args.data} (expected ground-truth.json and html/)", file=sys.stderr)
+        return 2
+    pages = load_pages(args.data)
+    if not pages:
+        print(f"error: no html/*.html.gz pages under {args.data}", file=sys.stderr)
+        return 2
+    texts = {name: content.decode("utf-8", errors="replace") for name, content in pages.items()}
+
+    systems = [
+        ("newstrace", lambda: timed(run_newstrace, pages, args.repeat)),
+        ("trafilatura default", lambda: timed(lambda p: run_trafilatura(p), texts, args.repeat)),
+        ("trafilatura no comments", lambda: timed(lambda p: run_trafilatura(p, include_comments=False), texts, args.repeat)),
+    ]
+    out_dir = HERE / "out"
+    out_dir.mkdir(exist_ok=True)
+    rows = []
+    for label, run in systems:
+        preds, speed = run()
+        path = out_dir / (label.replace(" ", "_") + ".jsonl")
+        with path.open("w", encoding="utf-8") as fh:
+            for name, text in preds.items():
+                fh.write(json.dumps({"source": name, "text": text}, ensure_ascii=False) + "\n")
+        report = score(gold, path)
+        rows.append((label, find_metric(report, "f1"), find_metric(report, "precision"), find_metric(report, "recall"), speed))
+        print(f"done: {label}", file=sys.stderr)
+
+    print(f"{'system':<26} {'F1':>7} {'prec':>7} {'recall':>7} {'pages/s':>8}")
+    for label, f1, p, r, speed in rows:
+        print(f"{label:<26} {f1:>7.4f} {p:>7.4f} {r:>7.4f} {speed:>8.1f}")
+    print(f"{'reference (DESIGN.md)':<26} {REFERENCE_F1:>7.3f}")
+    ratio = rows[0][4] / rows[1][4]
+    print(f"speed ratio newstrace / trafilatura default: {ratio:.2f}x  (pages: {len(pages)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

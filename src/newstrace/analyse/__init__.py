@@ -1,0 +1,23 @@
+"""Statement extraction (who said what, when, on whose authority) over spaCy's English pipeline.
+
+    nlp = load_pipeline()
+    statements = extract_statements(text, nlp, published="2022-03-14")
+
+Statements follow DESIGN.md's contract; offsets are character offsets into ``text``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+
+from ..models import Article
+from ._extract import extract_statements, statements_from_docs
+from ._pipeline import PipelineMissing, load_pipeline
+
+__all__ = ["PipelineMissing", "extract_article_statements", "extract_statements", "load_pipeline",
+           "statements_from_docs"]
+
+
+def extract_article_statements(article: Article, nlp: Language) -> list[dict[str, object]]:
+    """Statements of an Article: offsets into ``article.text``; id, source and publication date from the Article."""
+    return extract_statements(article.text, nlp, article_id=article.id, source=article.source,
+                              published=article.published)

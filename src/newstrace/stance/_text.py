@@ -1,0 +1,92 @@
+"""Text helpers for the stance features: tokens, a light stemmer, sentences and small word lists."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENTENCE = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n?")
+
+# a small English stop list; negations are kept out of it on purpose (they are features of their own)
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below between both but
+by can could did do does doing down during each few for from further had has have having he her here hers herself
+him himself his how i if in into is it its itself just me more most my myself of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself yourselves s t d ll m re ve also said says say one two new
+""".split())
+
+NEGATIONS = frozenset("""not no never nothing nobody none neither nor cannot can't don't doesn't didn't isn't aren't
+wasn't weren't won't wouldn't shouldn't couldn't hasn't haven't hadn't without""".split())
+
+REFUTE = frozenset("""fake fraud hoax false falsely deny denies denied denying denial not despite nope doubt doubts
+doubted doubtful bogus debunk debunks debunked debunking refute refutes refuted refuting retract retracts retracted
+retraction myth untrue baseless unfounded fabricated fabrication satire satirical prank pranks rumour rumours
+misleading incorrect wrong dismiss dismissed dismisses reject rejected rejects rubbish nonsense lie lies lied
+photoshopped doctored spoof parody contrary contradict contradicts contradicted disputed dispute disputes
+""".split())
+
+HEDGE = frozenset("""allegedly alleged reportedly reported reports report claims claim claimed claiming apparently
+purportedly purported rumor rumors rumored rumoured unconfirmed unverified supposedly possibly possible may might
+could perhaps appears appear appeared seems seem seemed suggest suggests suggested speculation speculate speculated
+believed thought according sources source unclear uncertain if whether likely unlikely suspected suspect
+""".split())
+
+SUPPORT = frozenset("""confirm confirms confirmed confirming confirmation official officially announced announces
+announce revealed reveals reveal verified verify proof proven proves prove indeed true actually definitely
+evidence statement acknowledged admits admitted admit
+""".split())
+
+LEXICONS = {"refute": REFUTE, "hedge": HEDGE, "support": SUPPORT, "negation": NEGATIONS}
+
+
+def normalise(text: str) -> str:
+    """Unicode-normalised text with curly quotes and dashes made plain."""
+    return unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (apostrophes kept inside words: "don't")."""
+    return _TOKEN.findall(normalise(text).lower())
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper (plural, -ing, -ed, -ly); enough to match "denies"/"denied"/"deny"."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    if word.endswith("ings") and len(word) > 6:
+        return word[:-4]
+    if word.endswith("ing") and len(word) > 5:
+        return word[:-3]
+    if word.endswith("edly") and len(word) > 6:
+        return word[:-4]
+    if word.endswith("ed") and len(word) > 4:
+        return word[:-2]
+    if word.endswith("ly") and len(word) > 5:
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content tokens: the vocabulary of the TF-IDF models and of the overlap features."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and w not in NEGATIONS and len(w) > 1]
+
+
+def sentences(text: str, limit: int = 80) -> list[str]:
+    """The text cut into sentences (at most `limit`; the rest joined into the last)."""
+    parts = [p.strip() for p in _SENTENCE.split(normalise(text)) if p and p.strip()]
+    if len(parts) > limit:
+        parts = parts[: limit - 1] + [" ".join(parts[limit - 1:])]
+    return parts or [""]
+
+
+def ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}

@@ -1,0 +1,136 @@
+"""Statement extraction: unit sentences written for these tests, the seed page's seven checks, robustness."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from newstrace.analyse import extract_article_statements, extract_statements, load_pipeline  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED = SHARED / "seed" / "000_ca9909e05512322e.txt"
+CONTRACT_KEYS = {"id", "article", "source", "kind", "date", "date_text", "speaker", "cue", "content", "via",
+                 "confidence"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The English pipeline, loaded once for this module (skip when none is installed)."""
+    try:
+        return load_pipeline()
+    except RuntimeError as exc:
+        pytest.skip(str(exc))
+
+
+def _check_contract(text: str, statements: list[dict]) -> None:
+    """Every statement has the contract's keys, a non-empty content span and offsets that slice ``text``."""
+    for s in statements:
+        assert set(s) >= CONTRACT_KEYS
+        assert s["kind"] in ("direct", "indirect", "mixed")
+        content = s["content"]
+        assert content["end"] > content["start"] and content["text"].strip()
+        assert text[content["start"]:content["end"]] == content["text"]
+        assert text[s["cue"]["start"]:s["cue"]["end"]] == s["cue"]["text"]
+        speaker = s["speaker"]
+        if speaker["start"] is not None:
+            assert text[speaker["start"]:speaker["end"]] == speaker["text"]
+        assert speaker["type"] in ("person", "organization", "outlet", "anonymous", "document", "unknown")
+
+
+def _find(statements: list[dict], fragment: str) -> dict:
+    """The statement whose content contains ``fragment``."""
+    hits = [s for s in statements if fragment in s["content"]["text"]]
+    assert hits, f"no statement with {fragment!r} in {[s['content']['text'] for s in statements]}"
+    return hits[0]
+
+
+def test_direct_quote_speaker_after(nlp):
+    text = 'The mayor spoke at the harbor. "We kept the ferry running as long as we could," Rita Vance said.'
+    found = extract_statements(text, nlp, published="2024-05-02")
+    _check_contract(text, found)
+    s = _find(found, "kept the ferry running")
+    assert s["kind"] == "direct" and s["speaker"]["name"] == "Rita Vance" and s["cue"]["lemma"] == "say"
+
+
+def test_split_quote_is_one_statement(nlp):
+    text = '"The vote is final," Tom Berg said, "and nobody on the council will reopen it next year."'
+    found = extract_statements(text, nlp)
+    _check_contract(text, found)
+    s = _find(found, "nobody on the council")
+    assert "The vote is final" in s["content"]["text"] and s["speaker"]["name"] == "Tom Berg"
+
+
+def test_indirect_with_role_and_affiliation(nlp):
+    text = "Harbor Council spokeswoman Maria Lopez said that the ferry line will close in June."
+    found = extract_statements(text, nlp)
+    _check_contract(text, found)
+    s = _find(found, "the ferry line will close")
+    assert s["kind"] == "indirect"
+    assert s["speaker"]["name"] == "Maria Lopez" and s["speaker"]["role"] == "spokeswoman"
+
+
+def test_surname_and_pronoun_resolution(nlp):
+    text = ("Finance minister Paul Okafor presented the budget on Tuesday. Okafor said the deficit would shrink. "
+            "He added that taxes would not rise.")
+    found = extract_statements(text, nlp, published="2024-05-09")
+    _check_contract(text, found)
+    assert _find(found, "deficit would shrink")["speaker"]["name"] == "Paul Okafor"
+    later = _find(found, "taxes would not rise")
+    assert later["speaker"]["text"] == "He" and later["speaker"]["name"] == "Paul Okafor"
+
+
+def test_according_to_and_anonymous(nlp):
+    text = ("According to people familiar with the matter, the merger talks collapsed last week. "
+            "Senior officials said the company would appeal.")
+    found = extract_statements(text, nlp)
+    _check_contract(text, found)
+    s = _find(found, "merger talks collapsed")
+    assert s["speaker"]["type"] == "anonymous" and "familiar with the matter" in s["speaker"]["name"]
+    assert _find(found, "would appeal")["speaker"]["type"] == "anonymous"
+
+
+def test_relative_dates(nlp):
+    text = "On Sunday, the mayor said the bridge was safe. Yesterday the council said it would inspect it."
+    found = extract_statements(text, nlp, published="2022-03-15")  # a Tuesday
+    _check_contract(text, found)
+    assert _find(found, "bridge was safe")["date"] == "2022-03-13"
+    s = _find(found, "would inspect it")
+    assert s["date"] == "2022-03-14" and s["date_text"].lower() == "yesterday"
+
+
+def test_relayed_speech_via_outlet(nlp):
+    text = ("The Harbor Times published an article claiming that unnamed officials had said that the port "
+            "would be sold.")
+    found = extract_statements(text, nlp)
+    _check_contract(text, found)
+    outlet = [s for s in found if s["speaker"]["type"] == "outlet"]
+    assert outlet and "Harbor Times" in outlet[0]["speaker"]["name"]
+    inner = [s for s in found if s["speaker"]["type"] == "anonymous"]
+    assert inner and any(v["name"] == outlet[0]["speaker"]["name"] for v in inner[0]["via"])
+
+
+def test_ids_are_stable(nlp):
+    text = '"It is done," Ana Ruiz said.'
+    a = extract_statements(text, nlp, article_id="x1")
+    b = extract_statements(text, nlp, article_id="x1")
+    assert [s["id"] for s in a] == [s["id"] for s in b] and a
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed not present")
+def test_seed_statement_checks(nlp, tmp_path):
+    import newstrace
+
+    article = newstrace.extract_document(newstrace.Document(source=str(SEED), content=SEED.read_bytes(), kind="text"))
+    found = extract_article_statements(article, nlp)
+    _check_contract(article.text, found)
+    assert all(s["article"] == article.id for s in found)
+    out = tmp_path / "seed_statements.jsonl"
+    out.write_text("".join(json.dumps(s) + "\n" for s in found), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(SHARED / "seed" / "check_seed.py"), "--statements", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
