@@ -162,6 +162,6 @@ def test_sigkill_midway_then_rerun(tmp_path):
 
 
 def test_demo_runs():
-    run = run_cli("demo")
+    run = run_cli("demo", "--no-serve")
     assert run.returncode == 0, run.stderr
     assert "Port authority" in run.stdout.decode()

@@ -341,9 +341,28 @@ def reuse(db, article, fmt):
 
 
 @cli.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--allow-ingest", is_flag=True, help="Allow adding pages through the web API (read-only otherwise).")
+def serve(db, host, port, allow_ingest):
+    """Web UI and JSON API over a database: claims, timelines, graphs, evidence, search, exports."""
+    from .store import Store
+    from .web import serve as run_server
+
+    Store(db, readonly=True).close()  # a clear one-line error now rather than on the first request
+    click.echo(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    run_server(db, host=host, port=port, allow_ingest=allow_ingest)
+
+
+@cli.command()
 @click.option("--db", default=None, help="Where to build the demo database (default: a temporary folder).")
-def demo(db):
-    """Ingest the bundled example pages and show what newstrace finds in them."""
+@click.option("--serve/--no-serve", "serve_it", default=True, show_default=True,
+              help="Serve the demo database in the browser when built.")
+@click.option("--port", type=int, default=8000, show_default=True)
+def demo(db, serve_it, port):
+    """Ingest the bundled example pages (the seed page and articles written for newstrace), show what newstrace
+    finds in them, and serve them in the browser."""
     import tempfile
     from importlib.resources import files
 
@@ -361,7 +380,15 @@ def demo(db):
         click.echo("\nsearch 'harbor sale':")
         for hit in store.search("harbor sale", 5):
             click.echo(f"  {hit['id']}  {' '.join(hit['snippet'].split())}")
-    click.echo(f"\nnext: newstrace articles --db {db} · newstrace show ID --db {db} --format text")
+        top = store.claims(1)
+    if top:
+        click.echo(f"\nmost discussed claim: {top[0]['text'][:100]}")
+    click.echo(f"\nnext: newstrace claims --db {db} · newstrace trail CLAIM_ID --db {db} · newstrace serve --db {db}")
+    if serve_it:
+        from .web import serve as run_server
+
+        click.echo(f"\nserving the demo on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
+        run_server(db, host="127.0.0.1", port=port)
 
 
 def main() -> None:

@@ -27,7 +27,9 @@ def test_same_page_twice_is_stored_once(tmp_path):
         again = ingest([str(tmp_path)], store)
         assert (first.new, first.already) == (1, 0)
         assert (again.new, again.already) == (0, 2)
-        assert store.counts() == {"articles": 1, "sources": 2, "rejects": 0, "statements": 0, "claims": 0}
+        counts = store.counts()
+        assert (counts["articles"], counts["sources"], counts["rejects"]) == (1, 2, 0)
+        assert counts["statements"] >= 1  # "We kept it running as long as we could," council member Rita Vance told
 
 
 def test_filters_and_search(tmp_path):

@@ -86,8 +86,10 @@ def parse(text: str, nlp: Language) -> list[tuple[int, Doc]]:
     return [(a, doc) for (a, _), doc in zip(bounds, docs)]
 
 
-def parse_many(texts: Iterable[str], nlp: Language, batch_size: int = 8) -> Iterator[list[tuple[int, Doc]]]:
-    """Parse many texts with one ``nlp.pipe`` stream; yield each text's (offset, Doc) list in order."""
+def parse_many(texts: Iterable[str], nlp: Language,
+               batch_size: int | None = None) -> Iterator[list[tuple[int, Doc]]]:
+    """Parse many texts with one ``nlp.pipe`` stream (spaCy's default batch size unless given); yield each
+    text's (offset, Doc) list in order."""
     texts = list(texts)
     bounds = [chunk_bounds(t, min(CHUNK_CHARS, nlp.max_length)) for t in texts]
     pieces = (t[a:b] for t, bs in zip(texts, bounds) for a, b in bs)

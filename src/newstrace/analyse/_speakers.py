@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "we", "us", "they", "them", "you"}
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "we", "us", "they", "them", "you"})
 # Role words (lower-case) that name a function rather than a person; from the titles most frequent before
 # names in PolNeAR train sources, plus the seed's "spokesperson".
-ROLE_WORDS = {
+ROLE_WORDS = frozenset({
     "spokesperson", "spokeswoman", "spokesman", "spokespeople", "minister", "president", "director", "adviser",
     "advisor", "secretary", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "chairman",
     "chairwoman", "chair", "chief", "leader", "ambassador", "official", "officer", "commissioner", "judge",
@@ -25,30 +25,30 @@ ROLE_WORDS = {
     "chancellor", "king", "queen", "prince", "pope", "sheriff", "prosecutor", "researcher", "scientist",
     "pollster", "consultant", "deputy", "vice", "press", "campaign", "chairperson", "host", "anchor",
     "prime", "foreign", "coordinator", "counsel", "dr.", "mr.", "mrs.", "ms.",
-}
+})
 # Heads of anonymous-source descriptions (seed: "anonymous U.S. officials"; train: "people familiar with ...").
-ANONYMOUS_HEADS = {
+ANONYMOUS_HEADS = frozenset({
     "official", "officials", "source", "sources", "people", "person", "aide", "aides", "diplomat", "diplomats",
     "insider", "insiders", "staffer", "staffers", "adviser", "advisers", "advisor", "advisors", "insider",
     "observer", "observers", "analyst", "analysts", "expert", "experts", "critic", "critics", "supporter",
     "supporters", "member", "members", "officer", "officers", "someone", "investigator", "investigators",
     "lawmaker", "lawmakers", "executive", "executives", "employee", "employees", "witness", "witnesses", "resident",
     "residents", "voter", "voters", "democrats", "republicans",
-}
-DOCUMENT_HEADS = {
+})
+DOCUMENT_HEADS = frozenset({
     "report", "statement", "study", "release", "memo", "letter", "poll", "survey", "document", "documents",
     "tweet", "post", "article", "story", "editorial", "filing", "complaint", "lawsuit", "ruling", "order",
     "analysis", "data", "figures", "records", "email", "emails", "transcript", "book", "ad", "video", "report",
     "paper", "research", "estimate", "estimates", "tally", "count", "review", "audit", "indictment", "petition",
-}
-OUTLET_WORDS = {
+})
+OUTLET_WORDS = frozenset({
     "times", "post", "journal", "tribune", "herald", "guardian", "telegraph", "gazette", "reuters", "bloomberg",
     "cnn", "msnbc", "fox", "nbc", "abc", "cbs", "bbc", "npr", "politico", "axios", "breitbart", "newsweek",
     "magazine", "newspaper", "daily", "news", "press", "agency", "xinhua", "tass", "ap", "afp", "yahoo",
     "buzzfeed", "vox", "slate", "atlantic", "economist", "hill", "huffington", "huffpost", "wire", "chronicle",
     "observer", "examiner", "inquirer", "sun", "mirror", "express", "independent", "insider", "reporter", "globe",
     "telegram", "star", "monitor", "intercept", "tv", "radio", "network", "outlet", "broadcaster",
-}
+})
 OUTLET_PHRASES = re.compile(
     r"\b(associated press|new york times|washington post|wall street journal|financial times|los angeles times|"
     r"usa today|the newspaper|the paper|news agency|the outlet|the magazine|the network|the broadcaster)\b", re.I)
