@@ -142,8 +142,11 @@ def article_events(article: Article, statements: list[dict], claim_of: dict[str,
         action = statement_action(statement, claim_text)
         if authority and action == "asserts":
             action = statement_action(inner[0], claim_text)
-        date = statement.get("date")
-        events.append(Event(claim, date, "day" if date else "unknown", action, _actor(statement), authority,
+        date, precision = statement.get("date"), "day"
+        if not date and article.published:
+            # no date in the text: the speech act happened on or before the article's publication
+            date, precision = article.published[:10], "before"
+        events.append(Event(claim, date, precision if date else "unknown", action, _actor(statement), authority,
                             article.id, _evidence(text, spans, start, statement["content"]["end"]), False,
                             statement["id"]))
     if not events:

@@ -76,8 +76,8 @@ def to_text(trail: dict) -> str:
     lines = [f"claim {trail['claim']['id']}: {trail['claim']['text']}", ""]
     for event in trail["events"]:
         when = event.get("date") or "date unknown"
-        if event.get("date_precision") == "after":
-            when = f"after {when}"
+        if event.get("date_precision") in ("after", "before"):
+            when = f"{'after' if event['date_precision'] == 'after' else 'by'} {when}"
         how = "observed" if event["observed"] else "reported"
         authority = ", ".join(f"{a['name']} ({a['type']})" for a in event["authority"])
         line = f"{when:>17}  {event['actor']['name']} ({event['actor']['type']}) {event['action']}"
