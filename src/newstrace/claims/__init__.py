@@ -46,10 +46,12 @@ class Matcher:
     ``semantic``: True requires the embedding extra, False never uses it, None uses it when installed.
     ``rerank``: False ranks by plain BM25 (the baseline). ``model_path``: another re-ranker file.
     ``depth``: candidates taken from each first-stage ranker before re-ranking.
+    ``cache_dir``: where the semantic path may keep the claims' embeddings between runs (off by default).
     """
 
     def __init__(self, claims: Iterable[Sequence], *, semantic: bool | None = None, rerank: bool = True,
-                 model_path: str | Path | None = None, depth: int = 50, embedder=None) -> None:
+                 model_path: str | Path | None = None, depth: int = 50, embedder=None,
+                 cache_dir: str | Path | None = None) -> None:
         rows = []
         for row in claims:
             if len(row) < 2:
@@ -60,7 +62,7 @@ class Matcher:
         if semantic is None:
             semantic = embedder is not None or _embed.available()
         if semantic and embedder is None:
-            embedder = _embed.Embedder()
+            embedder = _embed.Embedder(cache_dir=cache_dir)
         self.semantic = bool(semantic)
         self.depth = depth
         self._index = Index(rows, embedder=embedder if self.semantic else None)

@@ -46,8 +46,8 @@ class Index:
         self.embedder = embedder
         self.claim_vecs = self.title_vecs = None
         if embedder is not None and self.ids:
-            self.claim_vecs = embedder.encode(self.texts)
-            self.title_vecs = embedder.encode([t or c for t, c in zip(self.titles, self.texts)])
+            self.claim_vecs = embedder.encode(self.texts, cache=True)
+            self.title_vecs = embedder.encode([t or c for t, c in zip(self.titles, self.texts)], cache=True)
         # per-claim derived data, filled lazily for the candidates actually scored
         self._chars: dict[int, dict[str, float]] = {}
         self._char_df: Counter | None = None

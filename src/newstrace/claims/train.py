@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", required=True, help="folder with verified_claims.docs.tsv and train/")
     parser.add_argument("--out", default=str(MODEL_PATH))
+    parser.add_argument("--cache-dir", default=None, help="keep the claims' embeddings here between runs")
     parser.add_argument("--light-only", action="store_true", help="do not (re)train the semantic model")
     args = parser.parse_args(argv)
     data = Path(args.data)
@@ -75,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     qrels = read_qrels(data / "train" / "tweet-vclaim-pairs.qrels")
     semantic = not args.light_only and _embed.available()
     t0 = time.time()
-    embedder = _embed.Embedder() if semantic else None
+    embedder = _embed.Embedder(cache_dir=args.cache_dir) if semantic else None
     index = Index(claims, embedder=embedder)
     print(f"indexed {len(claims)} claims in {time.time() - t0:.0f}s (semantic: {semantic})", file=sys.stderr)
     models: dict[str, LinearRanker] = {}
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             "depth": DEPTH, "l2": L2, "steps": STEPS, "objective": "listwise softmax cross-entropy"}
     groups, recall = _groups(index, queries, qrels, semantic=False)
     light = fit_listwise(groups, list(LIGHT_FEATURES), l2=L2, steps=STEPS)
-    light.meta = {"train_candidate_recall": round(recall, 4),
+    light.meta = {"train_candidate_recall": round(float(recall), 4),
                   "train_map_at_5": round(_map5(index, light, queries, qrels, semantic=False), 4)}
     models["light"] = light
     print(f"light: {light.meta}", file=sys.stderr)
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         qvecs = index.encode_queries([q[1] for q in queries])
         groups, recall = _groups(index, queries, qrels, semantic=True, qvecs=qvecs)
         sem = fit_listwise(groups, list(LIGHT_FEATURES) + list(SEMANTIC_FEATURES), l2=L2, steps=STEPS)
-        sem.meta = {"train_candidate_recall": round(recall, 4), "embedder": _embed.MODEL_NAME,
+        sem.meta = {"train_candidate_recall": round(float(recall), 4), "embedder": _embed.MODEL_NAME,
                     "train_map_at_5": round(_map5(index, sem, queries, qrels, semantic=True, qvecs=qvecs), 4)}
         models["semantic"] = sem
         print(f"semantic: {sem.meta}", file=sys.stderr)

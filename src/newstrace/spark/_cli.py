@@ -50,7 +50,13 @@ def run_command(inputs, out, master, partitions, no_analyse, quiet):
         if not quiet:
             click.echo(f"newstrace spark: {line}", err=True)
 
-    summary = run(list(inputs), out, master=master, partitions=partitions, analyse=not no_analyse, log=log)
+    try:
+        summary = run(list(inputs), out, master=master, partitions=partitions, analyse=not no_analyse, log=log)
+    except Exception as exc:  # Spark's own failures (py4j, analysis errors) as one line, not a JVM stack trace
+        if not type(exc).__module__.startswith(("py4j", "pyspark")):
+            raise
+        first = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        raise click.ClickException(f"spark run failed: {first}") from exc
     for line in summary.lines():
         log(line)
 

@@ -12,9 +12,11 @@ Plan of the job (one Spark application):
    WARC, ~1 GiB for a Common Crawl file). Either way the records go through the very ``iter_warc`` that
    ``ingest`` uses, so a corrupt or truncated record is a ``truncated`` reject row, never a failed task.
 3. **process**: when there are fewer files than task slots (one big WARC on a laptop), the read Documents are
-   redistributed over ``partitions`` tasks (default: the default parallelism) so that every core works; the
-   records then go through ``pipeline.process``, the function ``ingest`` maps, with one spaCy pipeline loaded
-   per partition (``mapPartitions``). The results are persisted once and written as four tables.
+   redistributed over ``partitions`` tasks (default: the default parallelism), balanced by record size (a
+   page's cost grows with its length; longest first, each to the lightest task) so that every core works and
+   the cores finish together; the records then go through ``pipeline.process``, the function ``ingest`` maps, with one spaCy pipeline loaded
+   per partition (``mapPartitions``). The results are cached once (one Python pass) and the four tables written
+   from the cache by the JVM.
 4. **reuse candidates**: each signature is exploded into (band, band bytes) rows (the BANDS x ROWS banding of
    ``reuse._links``), buckets larger than ``MAX_BUCKET`` are dropped, the rest self-joined on (band, key); the
    distinct pairs are ``reuse_candidates``. Verification by alignment (and typing, direction) runs in ``load``.
@@ -135,15 +137,15 @@ def expand_inputs(sc, inputs: list[str]) -> tuple[list[tuple[int, str, bool]], l
 
 
 # -- tasks (run on executors; everything they use is imported inside them) ------------------------------------
-def _read_records(file_index: int, source: str, stream, skipped) -> list:
-    """(file index, record number, Document or Reject) for every page record of one WARC stream."""
+def _read_records(file_index: int, source: str, stream, skipped):
+    """(file index, record number, Document or Reject) for every page record of one WARC stream, streaming."""
     from newstrace.read import ReadStats
     from newstrace.read._warc import iter_warc
 
     stats = ReadStats()
-    rows = [(file_index, number, item) for number, item in enumerate(iter_warc(source, stream, stats))]
+    for number, item in enumerate(iter_warc(source, stream, stats)):
+        yield file_index, number, item
     skipped.add(stats.warc_records_skipped)
-    return rows
 
 
 def _read_local(item: tuple[int, str, bool], skipped):
@@ -241,7 +243,9 @@ def schemas():
 # -- reuse candidates -----------------------------------------------------------------------------------------
 def reuse_candidates(fingerprints):
     """Candidate pairs (a < b) by LSH banding as a Spark join: the same bands, bucket cap and empty-text rule
-    as ``reuse._links.candidate_pairs``, so the pairs are the ones the local run would verify."""
+    as ``reuse._links.candidate_pairs``, so the pairs are the ones the local run would verify. The bucket sizes
+    come from a window over (band, key), so the self-join reuses that partitioning (two shuffles in all)."""
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     from newstrace.reuse._links import BANDS, MAX_BUCKET, ROWS
@@ -252,12 +256,34 @@ def reuse_candidates(fingerprints):
                            .alias("band"))
              .select("article", "tokens", "band",
                      F.expr(f"substring(signature, band * {width} + 1, {width})").alias("key")))
-    sizes = bands.groupBy("band", "key").count().where(f"`count` BETWEEN 2 AND {MAX_BUCKET}").drop("count")
-    members = bands.join(sizes, ["band", "key"]).where("tokens > 0").select("band", "key", "article")
+    bucket = Window.partitionBy("band", "key")
+    members = (bands.withColumn("size", F.count(F.lit(1)).over(bucket))
+               .where((F.col("size") >= 2) & (F.col("size") <= MAX_BUCKET) & (F.col("tokens") > 0))
+               .select("band", "key", "article"))
     left, right = members.alias("l"), members.alias("r")
     pairs = (left.join(right, ["band", "key"]).where(F.col("l.article") < F.col("r.article"))
              .select(F.col("l.article").alias("a"), F.col("r.article").alias("b")))
     return pairs.groupBy("a", "b").agg(F.count(F.lit(1)).cast("int").alias("bands"))
+
+
+def balanced(records, tasks: int):
+    """Spread records over ``tasks`` partitions by size (longest first, each to the lightest partition), so
+    that the cores finish together: a page's cost grows with its length. One small job collects the sizes."""
+    import heapq
+
+    from pyspark import StorageLevel
+
+    records = records.map(lambda r: ((r[0], r[1]), r)).persist(StorageLevel.MEMORY_AND_DISK)
+    sizes = records.map(lambda kv: (kv[0], len(getattr(kv[1][2], "content", b"")))).collect()
+    load = [(0, task) for task in range(tasks)]
+    assign = {}
+    for key, size in sorted(sizes, key=lambda ks: (-ks[1], ks[0])):
+        total, task = heapq.heappop(load)
+        assign[key] = task
+        heapq.heappush(load, (total + size + 1, task))
+    shared = records.context.broadcast(assign)
+    spread = records.partitionBy(tasks, lambda key: shared.value.get(key, 0)).values()
+    return spread, records
 
 
 # -- the job --------------------------------------------------------------------------------------------------
@@ -304,6 +330,10 @@ def run(inputs: list[str], out: str, *, master: str | None = None, partitions: i
     spark = spark or session(master)
     sc = spark.sparkContext
     files, missing = expand_inputs(sc, list(inputs))
+    if not files:
+        from newstrace._errors import InputError
+
+        raise InputError(", ".join(inputs), "no WARC files match these inputs")
     say(f"{len(files)} WARC file(s) to read" + (f"; {len(missing)} input(s) match nothing" if missing else ""))
     out_uri = ("file://" + os.path.abspath(_local_path(out))) if _is_local(out) else out.rstrip("/")
     if _is_local(out):
@@ -321,8 +351,11 @@ def run(inputs: list[str], out: str, *, master: str | None = None, partitions: i
                      .flatMap(_binary_reader(index_of, skipped)))
     records = sc.union(parts) if len(parts) > 1 else (parts[0] if parts else sc.parallelize([], 1))
     slots = partitions or sc.defaultParallelism
-    if partitions or len(files) < slots:
-        records = records.repartition(max(1, slots))  # few big files: spread their records over every core
+    read = None
+    if len(files) < slots:
+        records, read = balanced(records, max(1, slots))  # few big files: spread their records over every core
+    elif partitions:
+        records = records.repartition(partitions)  # many files: a plain shuffle (no size list on the driver)
     tasks = records.getNumPartitions()
     schema = schemas()
     # One Python pass: every result becomes a row of a combined frame (the table's name and its struct), cached,
@@ -355,6 +388,8 @@ def run(inputs: list[str], out: str, *, master: str | None = None, partitions: i
         writer.parquet(f"{out_uri}/{table}")
         counts[table] = counts.get(table, 0) + (len(missing) if table == "rejects" else 0)
     frame.unpersist()
+    if read is not None:
+        read.unpersist()
 
     say("finding reuse candidates (LSH banding join)")
     candidates = reuse_candidates(spark.read.schema(schema["fingerprints"]).parquet(f"{out_uri}/fingerprints"))

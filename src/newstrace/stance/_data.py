@@ -50,11 +50,41 @@ def load_fnc(folder: str | Path, prefix: str = "train") -> Dataset:
                    [r["Body ID"] for r in rows], [from_fnc(r["Stance"]) for r in rows])
 
 
-def body_split(data: Dataset, held_out: float = 0.2, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Row indices (train, held-out) with a fixed share of the distinct bodies held out: no body on both sides."""
-    bodies = sorted(set(data.bodies), key=lambda b: (len(b), b))
+def claim_groups(data: Dataset) -> dict[str, str]:
+    """Body id -> claim group: bodies joined through the headlines they are related to (connected components).
+
+    FNC-1 reuses each claim's headlines over several bodies, so a split by body still shows the held-out claims'
+    headlines in training; holding out whole groups is the stricter test (closer to unseen topics).
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for claim, body, label in zip(data.claims, data.bodies, data.labels):
+        find("b" + body)
+        if label != "unrelated":
+            parent[find("h" + claim)] = find("b" + body)
+    return {body: find("b" + body) for body in data.bodies}
+
+
+def body_split(data: Dataset, held_out: float = 0.2, seed: int = 0,
+               by: str = "body") -> tuple[np.ndarray, np.ndarray]:
+    """Row indices (train, held-out): a fixed share of the bodies (by="body") or of the claim groups
+    (by="claim") held out, so that no body (or claim group) is on both sides. Deterministic for a seed."""
+    if by == "body":
+        group = {b: b for b in data.bodies}
+    elif by == "claim":
+        group = claim_groups(data)
+    else:
+        raise ValueError(f"split by 'body' or 'claim', not {by!r}")
+    keys = sorted(set(group.values()), key=lambda g: (len(g), g))
     rng = np.random.default_rng(seed)
-    chosen = set(rng.choice(bodies, size=int(round(len(bodies) * held_out)), replace=False).tolist())
-    test = np.array([i for i, b in enumerate(data.bodies) if b in chosen])
-    train = np.array([i for i, b in enumerate(data.bodies) if b not in chosen])
+    chosen = set(rng.choice(keys, size=int(round(len(keys) * held_out)), replace=False).tolist())
+    test = np.array([i for i, b in enumerate(data.bodies) if group[b] in chosen], dtype=int)
+    train = np.array([i for i, b in enumerate(data.bodies) if group[b] not in chosen], dtype=int)
     return train, test

@@ -30,6 +30,9 @@ _LEX_NAMES = tuple(LEXICONS)
 _LEX_STEMS = {name: frozenset(stem(w) for w in lex) | lex for name, lex in LEXICONS.items()}
 LEAD_SENTENCES = 3
 TOP_SENTENCES = 3
+RELATEDNESS = ("cos_text", "cos_lead", "cos_sent_max", "cos_sent_top", "lsa_cos_text", "lsa_cos_lead", "ov_text",
+               "ov_lead", "ov_idf_text", "ov_idf_lead", "jaccard", "bi_text", "bi_lead", "tri_text", "n_claim_terms",
+               "log_text_words", "log_sentences", "best_pos", "n_sent_matching")
 
 
 def _analyzer(text: str) -> list[str]:
@@ -113,10 +116,13 @@ class FeatureExtractor:
         self.names = self._names()
         return self
 
+    @property
+    def related_columns(self) -> list[int]:
+        """Columns of the relatedness block (similarity and overlap), the only input of stage one."""
+        return list(range(len(RELATEDNESS)))
+
     def _names(self) -> list[str]:
-        names = ["cos_text", "cos_lead", "cos_sent_max", "cos_sent_top", "lsa_cos_text", "lsa_cos_lead",
-                 "ov_text", "ov_lead", "ov_idf_text", "ov_idf_lead", "jaccard", "bi_text", "bi_lead", "tri_text",
-                 "n_claim_terms", "log_text_words", "log_sentences", "best_pos", "n_sent_matching"]
+        names = list(RELATEDNESS)
         names += [f"claim_{n}" for n in _LEX_NAMES] + ["claim_question", "claim_neg_parity"]
         names += [f"text_{n}_rate" for n in _LEX_NAMES]
         names += [f"lead_{n}" for n in _LEX_NAMES]

@@ -1,6 +1,6 @@
 """The stance model: features, then two gradient-boosted stages, and its file format.
 
-Stage one tells related from unrelated pairs; stage two, trained on related pairs only with class weights that
+Stage one tells related from unrelated pairs from the similarity and overlap features only; stage two, trained on related pairs only with class weights that
 lift the rare "denies", tells asserts / denies / reports. The four probabilities are
 P(unrelated) = 1 - P(related) and P(label) = P(related) * P(label | related); the stance is the most probable of
 the four and its score that probability.
@@ -79,7 +79,7 @@ class StanceModel:
         y = np.asarray(labels)
         related = y != "unrelated"
         say("fitting stage one (related vs unrelated)")
-        stage1 = _hgb(random_state=random_state).fit(features, related)
+        stage1 = _hgb(random_state=random_state, max_iter=150).fit(features[:, extractor.related_columns], related)
         say(f"fitting stage two on {int(related.sum())} related pairs")
         weights = np.array([CLASS_WEIGHT[label] for label in y[related]])
         stage2 = _hgb(random_state=random_state).fit(features[related], y[related], sample_weight=weights)
@@ -95,7 +95,7 @@ class StanceModel:
             return out
         if features is None:
             features = self.extractor.transform([(str(c or ""), str(t or "")) for c, t in pairs])
-        p1 = self.related.predict_proba(features)
+        p1 = self.related.predict_proba(features[:, self.extractor.related_columns])
         p_related = p1[:, list(self.related.classes_).index(True)]
         p2 = self.stance.predict_proba(features)
         order = [list(self.stance.classes_).index(label) for label in RELATED_LABELS]

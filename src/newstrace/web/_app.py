@@ -25,7 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..store import Store
-from ..trail import build_trail, to_claimreview, to_graphml
+from ..trail import to_claimreview, to_graphml
 from . import _data, _render
 from ._data import BadRequest, ClaimFilter
 from ._openapi import openapi
@@ -203,9 +203,10 @@ def create_app(db: str, *, allow_ingest: bool = False) -> Starlette:
                     paged=bool(request.query_params.get("cursor")))
 
     def load_trail(s: Store, cid: str) -> dict:
-        if not cid or s.claim(cid) is None:
+        found = _data.trail(s.db, cid) if cid else None
+        if found is None:
             raise HTTPException(404, f"no claim {cid!r}")
-        return build_trail(s, cid)
+        return found
 
     def api_claim(request: Request):
         with store() as s:
@@ -238,8 +239,18 @@ def create_app(db: str, *, allow_ingest: bool = False) -> Starlette:
         evidence = []
         for i, e in enumerate(trail["events"]):
             st = by_id.get(e.get("statement"))
-            evidence.append({"i": i, "event": e, "segments": _render.evidence_segments(e, st), "statement": st,
-                             "article": meta.get(e["article"], {})})
+            art = meta.get(e["article"], {})
+            source = art.get("title") or e["article"]
+            extras = [art.get("outlet"), (art.get("published") or "")[:10]]
+            evidence.append({
+                "i": i, "event": e, "segments": _render.evidence_segments(e, st), "statement": st,
+                "when": (f"{e['date_precision']} " if e.get("date_precision") in ("after", "before") else "")
+                + (e.get("date") or "undated"),
+                "actor_href": _render.speaker_href(e["actor"]["name"]),
+                "authority": [(a["name"], a["type"], _render.speaker_href(a["name"])) for a in e.get("authority") or []],
+                "source": source, "source_meta": " · ".join(x for x in extras if x),
+                "href": f"/articles/{e['article']}" + (f"#st-{e['statement']}" if e.get("statement") else ""),
+                "also": [(f"/articles/{a}", (meta.get(a) or {}).get("title") or a) for a in e.get("also_reported_in") or []]})
         return page("claim.html", title=trail["claim"]["text"][:80], trail=trail, evidence=evidence,
                     timeline=_render.timeline(trail["events"]), graph=_render.graph(trail), meta=meta)
 
@@ -364,6 +375,15 @@ def create_app(db: str, *, allow_ingest: bool = False) -> Starlette:
     app = Starlette(routes=routes, exception_handlers={HTTPException: on_http_error, BadRequest: on_bad_request})
     app.add_middleware(Headers, render_error=render_error)
     app.state.stats = stats
+
+    def warm() -> None:
+        try:
+            with store() as s:
+                stats.warm(s.db)
+        except Exception:  # noqa: BLE001 - a request will meet (and report) the same problem
+            log.warning("could not prepare the claims list figures", exc_info=True)
+
+    threading.Thread(target=warm, name="newstrace-web-warm", daemon=True).start()
     return app
 
 

@@ -83,10 +83,12 @@ def _sort_key(sort: str, cid: str, row: list):
 
 class ClaimStats:
     """Per-claim figures for sorting and filtering the claims list: [first, last, events, articles, action bits,
-    source-type bits, last article seen]. Shared by every request of one app; thread-safe."""
+    source-type bits, last article seen, outlets (casefolded: the events' articles' outlets and outlet actors)].
+    Shared by every request of one app; thread-safe."""
 
     _EVENTS_SQL = ("SELECT rowid, claim, article, date, action, json_extract(data, '$.actor.type'), "
-                   "(SELECT group_concat(json_extract(value, '$.type'), ' ') FROM json_each(data, '$.authority')) "
+                   "(SELECT group_concat(json_extract(value, '$.type'), ' ') FROM json_each(data, '$.authority')), "
+                   "actor, (SELECT outlet FROM articles WHERE id = events.article) "
                    "FROM events WHERE rowid > ? ORDER BY rowid")
 
     def __init__(self):
@@ -97,6 +99,7 @@ class ClaimStats:
         self.max_event = 0
         self.max_claim = 0
         self.orders: dict[str, tuple[list, list]] = {}
+        self.names: dict[str, str] = {}  # one string object per outlet name
 
     def refresh(self, db: sqlite3.Connection) -> None:
         version = tuple(db.execute("SELECT (SELECT MAX(rowid) FROM events), (SELECT MAX(rowid) FROM claims)").fetchone())
@@ -112,13 +115,19 @@ class ClaimStats:
             rows = self.rows
             for rowid, cid in db.execute("SELECT rowid, id FROM claims WHERE rowid > ? ORDER BY rowid",
                                          (self.max_claim,)):
-                rows.setdefault(cid, [0, 0, 0, 0, 0, 0, None])
+                rows.setdefault(cid, [0, 0, 0, 0, 0, 0, None, ()])
                 self.max_claim = rowid
-            for rowid, cid, article, date, action, actor_type, auth_types in db.execute(self._EVENTS_SQL,
-                                                                                         (self.max_event,)):
+            names = self.names
+            for rowid, cid, article, date, action, actor_type, auth_types, actor, outlet in db.execute(
+                    self._EVENTS_SQL, (self.max_event,)):
                 row = rows.get(cid)
                 if row is None:
-                    row = rows[cid] = [0, 0, 0, 0, 0, 0, None]
+                    row = rows[cid] = [0, 0, 0, 0, 0, 0, None, ()]
+                for name in (outlet, actor if actor_type == "outlet" else None):
+                    if name:
+                        key = names.setdefault(name.casefold(), name.casefold())
+                        if key not in row[7]:
+                            row[7] = row[7] + (key,)
                 day = _date_int(date)
                 if day:
                     if not row[0] or day < row[0]:
@@ -135,6 +144,12 @@ class ClaimStats:
                 self.max_event = rowid
             self.orders = {}
             self.version = version
+
+    def warm(self, db: sqlite3.Connection) -> None:
+        """Build the figures and every sort order now (at startup), not on the first request."""
+        self.refresh(db)
+        for sort in SORTS:
+            self.order(sort)
 
     def order(self, sort: str) -> tuple[list, list]:
         """(keys, ids) sorted for ``sort``; built on first use after each refresh."""
@@ -187,17 +202,19 @@ def claims_page(db: sqlite3.Connection, stats: ClaimStats, f: ClaimFilter, limit
             raise BadRequest("cursor: not a cursor for this sort order")
         start = bisect.bisect_right(keys, tuple(after))
     allowed: set[str] | None = None
-    if f.outlet:
-        allowed = {r[0] for r in db.execute(
-            "SELECT e.claim FROM articles a JOIN events e ON e.article = a.id WHERE a.outlet = ? COLLATE NOCASE "
-            "UNION SELECT claim FROM events WHERE actor = ? COLLATE NOCASE", (f.outlet, f.outlet))}
+    outlet = f.outlet.casefold() if f.outlet else None
     if f.q:
         like = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         found = {r[0] for r in db.execute("SELECT id FROM claims WHERE text LIKE ? ESCAPE '\\'", (like,))}
-        allowed = found if allowed is None else allowed & found
+        allowed = found
     action_bit = _bits((f.action,), ACTIONS) if f.action else 0
     type_bit = _bits((f.source_type,), SOURCE_TYPES) if f.source_type else 0
     rows = stats.rows
+    if allowed is not None and len(allowed) * 8 < len(ids):  # few candidates: sort those, not the whole list
+        pairs = sorted((_sort_key(f.sort, cid, rows[cid]), cid) for cid in allowed if cid in rows)
+        first = bisect.bisect_right(pairs, (tuple(after), "\uffff")) if after is not None else 0
+        keys, ids = [k for k, _ in pairs[first:]], [c for _, c in pairs[first:]]
+        start, allowed = 0, None
     picked: list[str] = []
     last_key = None
     for i in range(start, len(ids)):
@@ -208,6 +225,8 @@ def claims_page(db: sqlite3.Connection, stats: ClaimStats, f: ClaimFilter, limit
         if action_bit and not row[4] & action_bit:
             continue
         if type_bit and not row[5] & type_bit:
+            continue
+        if outlet and outlet not in row[7]:
             continue
         if since and (not row[1] or row[1] < since):
             continue
@@ -331,3 +350,31 @@ def _split_marks(raw: str) -> list[list]:
     if buf:
         out.append([buf, inside])
     return out
+
+
+# -- trails -------------------------------------------------------------------------------------------------
+def trail(db: sqlite3.Connection, claim_id: str) -> dict | None:
+    """The claim's Trail, as ``newstrace.trail.build_trail`` makes it, with a few set queries instead of a few per
+    article (a claim repeated by hundreds of outlets stays fast). None when there is no such claim."""
+    from ..trail import delay_to_first_denial, edges, merge_events
+
+    row = db.execute("SELECT id, text FROM claims WHERE id = ?", (claim_id,)).fetchone()
+    if row is None:
+        return None
+    events = merge_events(json.loads(r[0]) for r in db.execute("SELECT data FROM events WHERE claim = ?", (claim_id,)))
+    articles = sorted({e["article"] for e in events} | {a for e in events for a in e.get("also_reported_in") or []})
+    outlet_of: dict[str, str] = {}
+    reprints: list[dict] = []
+    wanted = set(articles)
+    for i in range(0, len(articles), 900):
+        chunk = articles[i:i + 900]
+        marks = ",".join("?" for _ in chunk)
+        outlet_of.update({r[0]: r[1] or r[0] for r in db.execute(
+            f"SELECT id, outlet FROM articles WHERE id IN ({marks})", chunk)})
+        for source, target, kind, overlap in db.execute(
+                f"SELECT source, target, type, overlap FROM reuse_links WHERE source IN ({marks}) ORDER BY source, target",
+                chunk):
+            if target in wanted:
+                reprints.append({"from": source, "to": target, "type": kind, "overlap": round(overlap, 3)})
+    return {"claim": {"id": row[0], "text": row[1]}, "events": events,
+            "edges": edges(events, reprints, outlet_of), "delay_to_first_denial": delay_to_first_denial(events)}

@@ -97,9 +97,11 @@ def _short(text: str, width: int) -> str:
 def timeline(events: list[dict]) -> dict:
     """One row per actor, one column per distinct date (undated last); a mark per event."""
     actors: list[str] = []
+    row_of: dict[str, int] = {}
     for e in events:
         name = e["actor"]["name"]
-        if name not in actors:
+        if name not in row_of:
+            row_of[name] = len(actors)
             actors.append(name)
     dates = sorted({e.get("date") for e in events if e.get("date")})
     columns = dates + ([None] if any(not e.get("date") for e in events) else [])
@@ -112,7 +114,7 @@ def timeline(events: list[dict]) -> dict:
     marks = []
     for i, e in enumerate(events):
         name = e["actor"]["name"]
-        row = actors.index(name)
+        row = row_of[name]
         key = (name, e.get("date"))
         k = used.get(key, 0)
         used[key] = k + 1
@@ -123,7 +125,7 @@ def timeline(events: list[dict]) -> dict:
         note = e["action"] + (f" citing {authority}" if authority else "")
         x = col_x[e.get("date")] - col_w // 2 + 20 + 18 * k
         marks.append({"href": f"#ev-{i}", "x": x, "y": top + row_h * row + row_h // 2,
-                      "note": _short(note, 30) if k == 0 else "", "note_full": note,
+                      "note": _short(note, 40) if k == 0 else "", "note_full": note,
                       "action": e["action"], "observed": bool(e.get("observed")),
                       "approx": e.get("date_precision") in ("after", "before", "unknown"),
                       "label": f"{name} {note} ({'observed' if e.get('observed') else 'reported'}), {when}"})
