@@ -1,9 +1,10 @@
 """Stance of a text toward a claim: asserts, denies, reports (mentions without taking a side) or unrelated.
 
-    >>> from newstrace.stance import load_model
-    >>> model = load_model()
-    >>> model.predict([("Zhao Lijian denies report", "China's foreign ministry denied the report on Monday.")])
-    [('denies', 0.6...)]
+Usage::
+
+    from newstrace.stance import load_model
+    model = load_model()
+    model.predict([(claim, article_text), ...])   # -> [(stance, score in 0..1), ...]
 
 The shipped model is trained on FNC-1 (headline, body) pairs; rebuild it with
 ``python -m newstrace.stance.train --data ../shared/data/fnc-1``. Loading checks that the installed scikit-learn is
