@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+
+from .._errors import NewstraceError
 from spacy.tokens import Doc
 
 OFFICIAL_PIPELINE = "en_core_web_sm"
@@ -21,7 +23,7 @@ CHUNK_CHARS = 100_000
 CUT_WINDOW = 20_000
 
 
-class PipelineMissing(RuntimeError):
+class PipelineMissing(NewstraceError):
     """No English spaCy pipeline is installed."""
 
 
