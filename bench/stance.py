@@ -142,6 +142,7 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=None, help="shipped model file (default: the packaged one)")
     parser.add_argument("--no-shipped", action="store_true", help="skip the shipped model's in-sample run")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # results appear as each split finishes
     if not args.scorer.is_file():
         raise SystemExit(f"scorer not found: {args.scorer} (pass --scorer FILE)")
     try:

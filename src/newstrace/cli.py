@@ -321,6 +321,44 @@ def trail(query, db, fmt):
         _emit([to_claimreview(result, urls)], "json")
 
 
+def _read_jsonl(path: str, need: tuple[str, ...]) -> list[dict]:
+    """JSON Lines records from a file or '-', each checked for the fields it needs; a bad line is a one-line error."""
+    handle = click.open_file(path, "r", encoding="utf-8")
+    records = []
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                raise NewstraceError(f"{path}:{number}: not JSON ({exc})") from exc
+            missing = [k for k in need if not isinstance(record, dict) or k not in record]
+            if missing:
+                raise NewstraceError(f"{path}:{number}: missing field(s) {', '.join(missing)}")
+            records.append(record)
+    return records
+
+
+@cli.command()
+@click.option("--pairs", "pairs_path", required=True, help='JSON Lines of {"id", "claim", "text"} ("-" for stdin).')
+@click.option("--batch", type=int, default=256, show_default=True, help="Pairs classified at a time.")
+def stance(pairs_path, batch):
+    """Stance of each text toward its claim: asserts, denies, reports or unrelated, with a score in 0..1.
+
+    The shipped model is trained on FNC-1 (headline/body pairs); see README for its measured figures.
+    """
+    from .stance import load_model
+
+    records = _read_jsonl(pairs_path, ("id", "claim", "text"))
+    model = load_model()
+    out = click.get_text_stream("stdout")
+    for start in range(0, len(records), batch):
+        chunk = records[start : start + batch]
+        for record, (label, score) in zip(chunk, model.predict([(str(r["claim"]), str(r["text"])) for r in chunk])):
+            out.write(json.dumps({"id": record["id"], "stance": label, "score": round(float(score), 4)}) + "\n")
+
+
 @cli.command()
 @_db_option
 @click.option("--article", help="Only links from or to this article id.")
