@@ -360,6 +360,52 @@ def stance(pairs_path, batch):
 
 
 @cli.command()
+@click.option("--claims", "claims_path", required=True, help="TSV of known claims: id<TAB>text[<TAB>title].")
+@click.option("--queries", "queries_path", required=True, help="TSV of texts to match: id<TAB>text ('-' for stdin).")
+@click.option("--top", type=int, default=5, show_default=True)
+@click.option("--semantic/--light", default=None,
+              help="Force the sentence-embedding path (needs newstrace[semantic]) or the light BM25 path; "
+                   "default: semantic when installed.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Keep claim embeddings here between runs (semantic path).")
+def match(claims_path, queries_path, top, semantic, cache_dir):
+    """Rank known claims (e.g. a fact-checkers' list) for each query text: {"id", "matches": [{"id", "score"}]}."""
+    from .claims import Matcher, read_tsv
+
+    def rows(path):
+        try:
+            return read_tsv(click.open_file(path, "r", encoding="utf-8") if path == "-" else path)
+        except (OSError, ValueError) as exc:
+            raise NewstraceError(f"{path}: {exc}") from exc
+
+    known, queries = rows(claims_path), rows(queries_path)
+    if not known:
+        raise NewstraceError(f"{claims_path}: no claims in the file")
+    try:
+        matcher = Matcher(known, semantic=semantic, cache_dir=cache_dir)
+    except ImportError as exc:
+        raise NewstraceError(f"semantic matching needs the extra: pip install 'newstrace[semantic]' ({exc})") from exc
+    ranked = matcher.rank_many([q[1] for q in queries], top)
+    _emit(({"id": q[0], "matches": [{"id": cid, "score": round(float(score), 4)} for cid, score in hits]}
+           for q, hits in zip(queries, ranked)), "jsonl")
+
+
+@cli.command()
+@click.argument("texts_path", metavar="TEXTS.jsonl")
+def group(texts_path):
+    """Group texts by the claim they make: {"id", "claim"} per {"id", "text"} line (the grouping ingest uses)."""
+    from .trail import ClaimIndex
+
+    index = ClaimIndex()
+    out = []
+    for record in _read_jsonl(texts_path, ("id", "text")):
+        claim = index.add(str(record["text"]))
+        # a text too vague to found a claim stands alone
+        out.append({"id": record["id"], "claim": claim.id if claim else f"alone:{record['id']}"})
+    _emit(out, "jsonl")
+
+
+@cli.command()
 @_db_option
 @click.option("--article", help="Only links from or to this article id.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)

@@ -234,14 +234,20 @@ def test_load_gives_the_store_ingest_gives_and_trails_work(output, warcs, tmp_pa
 
 
 def test_spread_over_more_tasks_without_analysis(spark, output, warcs, tmp_path):
-    """Records of few files are redistributed over --partitions tasks; the articles stay the same."""
-    from newstrace.spark import read_table, run
+    """Through the CLI: records of few files are spread over --partitions tasks; the articles stay the same."""
+    from click.testing import CliRunner
+
+    from newstrace.spark import read_table
+    from newstrace.spark._cli import spark as spark_group
 
     out, _ = output
-    summary = run(warcs, str(tmp_path / "plain"), spark=spark, partitions=3, analyse=False)
-    assert summary.partitions == 3 and summary.statements == 0
+    plain = str(tmp_path / "plain")
+    result = CliRunner().invoke(spark_group, ["run", *warcs, "--out", plain, "--partitions", "3", "--no-analyse"])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads(Path(plain, "_newstrace.json").read_text())
+    assert manifest["partitions"] == 3 and not manifest["analysed"] and manifest["counts"]["statements"] == 0
     strip = lambda rows: sorted((r["id"], r["source"], r["text"]) for r in rows)  # noqa: E731
-    assert strip(read_table(str(tmp_path / "plain"), "articles")) == strip(read_table(out, "articles"))
+    assert strip(read_table(plain, "articles")) == strip(read_table(out, "articles"))
 
 
 def test_cli_objects_do_not_import_pyspark():
