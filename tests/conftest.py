@@ -46,6 +46,23 @@ def warc_bytes(pages: list[tuple[str, bytes]], gzip: bool = False, extra_records
     return buffer.getvalue()
 
 
+def cut_inside_member(data: bytes, fraction: float) -> bytes:
+    """``data`` cut near ``fraction`` of its length but never on a gzip member boundary: a WARC.gz cut exactly between
+    records is a valid, shorter WARC, not a truncated one."""
+    import zlib
+
+    bounds, pos = set(), 0
+    while pos < len(data):
+        unzip = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        unzip.decompress(data[pos:])
+        pos = len(data) - len(unzip.unused_data)
+        bounds.add(pos)
+    cut = int(len(data) * fraction)
+    while cut in bounds:
+        cut -= 7
+    return data[:cut]
+
+
 def numbered_page(n: int, topic: str = "harbor") -> str:
     """A distinct article page (no two share a paragraph, so duplicate removal keeps them whole)."""
     paras = "".join(

@@ -9,7 +9,7 @@ import sys
 import time
 
 import pytest
-from conftest import ARTICLE_HTML, numbered_page, run_cli, warc_bytes
+from conftest import ARTICLE_HTML, cut_inside_member, numbered_page, run_cli, warc_bytes
 
 
 def one_line_error(stderr: bytes) -> list[str]:
@@ -42,7 +42,7 @@ def write_bad_inputs(folder):
     (folder / "cut.html.gz").write_bytes(gzip.compress(numbered_page(1).encode() * 50)[:300])
     pages = [(f"https://a.example/{i}", numbered_page(100 + i).encode()) for i in range(3)]
     data = warc_bytes(pages, gzip=True)
-    (folder / "cut.warc.gz").write_bytes(data[: int(len(data) * 0.7)])
+    (folder / "cut.warc.gz").write_bytes(cut_inside_member(data, 0.7))
 
 
 @pytest.mark.parametrize("name,reason", [("empty.html", "empty"), ("junk.bin", "binary"),

@@ -2,7 +2,7 @@ import gzip
 import io
 import json
 
-from conftest import ARTICLE_HTML, warc_bytes
+from conftest import ARTICLE_HTML, cut_inside_member, warc_bytes
 
 from newstrace.models import Document
 from newstrace.read import ReadStats, Reject, iter_documents
@@ -55,7 +55,7 @@ def test_truncated_warc_keeps_good_records_and_rejects_the_tail(tmp_path):
     for compressed in (False, True):
         data = warc_bytes(pages, gzip=compressed, extra_records=False)
         path = tmp_path / ("cut.warc.gz" if compressed else "cut.warc")
-        path.write_bytes(data[: int(len(data) * 0.8)])
+        path.write_bytes(cut_inside_member(data, 0.8) if compressed else data[: int(len(data) * 0.8)])
         items = read(path)
         docs = [i for i in items if isinstance(i, Document)]
         rejects = [i for i in items if isinstance(i, Reject)]

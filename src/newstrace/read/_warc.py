@@ -89,7 +89,11 @@ def iter_warc(source: str, stream: BinaryIO, stats, outlet: str | None = None) -
             kind = "text" if ctype.lower().startswith("text/plain") else "html"
             yield Document(source=where, content=payload, kind=kind, url=uri, outlet=outlet,
                            fetched_at=record.rec_headers.get_header("WARC-Date"), http_charset=charset)
-        if getattr(getattr(stream, "raw", None), "truncated", False):
+        gunzip = getattr(stream, "raw", None)
+        if isinstance(gunzip, _Gunzip):
+            while stream.read(1 << 16):  # warcio may stop at a short read: read to the real end to know
+                pass
+        if getattr(gunzip, "truncated", False):
             raise EOFError("gzip stream ends inside a member")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, AttributeError, IndexError, KeyError) as exc:
         # warcio reports damage in many ways (some as AttributeError on a missing header); all mean "corrupt here"
