@@ -9,7 +9,7 @@ import sys
 import time
 
 import pytest
-from conftest import ARTICLE_HTML, cut_inside_member, numbered_page, run_cli, warc_bytes
+from helpers import ARTICLE_HTML, cut_inside_member, numbered_page, run_cli, warc_bytes
 
 
 def one_line_error(stderr: bytes) -> list[str]:

@@ -310,7 +310,7 @@ def trail(query, db, fmt):
         if claim is None:
             raise NewstraceError(f"{query}: no stored claim matches (see 'newstrace claims')")
         result = build_trail(store, claim)
-        urls = {e["article"]: (store.get_article(e["article"]).url) for e in result["events"]}
+        urls = store.article_urls({e["article"] for e in result["events"]}) if fmt == "claimreview" else {}
     if fmt == "text":
         click.echo(to_text(result))
     elif fmt == "json":

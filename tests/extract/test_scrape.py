@@ -2,7 +2,7 @@ import json
 import subprocess
 import sys
 
-from conftest import SHARED
+from helpers import SHARED
 
 from newstrace import Document, extract_document
 

@@ -2,7 +2,7 @@ import gzip
 import io
 import json
 
-from conftest import ARTICLE_HTML, cut_inside_member, warc_bytes
+from helpers import ARTICLE_HTML, cut_inside_member, warc_bytes
 
 from newstrace.models import Document
 from newstrace.read import ReadStats, Reject, iter_documents

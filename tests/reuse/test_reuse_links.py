@@ -1,6 +1,6 @@
 import random
 
-from conftest import run_cli
+from helpers import run_cli
 
 from newstrace.reuse import align, find_links, fingerprint
 

@@ -1,7 +1,7 @@
 import sqlite3
 
 import pytest
-from conftest import ARTICLE_HTML, numbered_page
+from helpers import ARTICLE_HTML, numbered_page
 
 from newstrace import Document, StoreError, extract_document
 from newstrace.pipeline import ingest

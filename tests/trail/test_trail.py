@@ -3,7 +3,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-from conftest import SHARED, run_cli
+from helpers import SHARED, run_cli
 
 from newstrace.trail import (ClaimIndex, delay_to_first_denial, edges, merge_events, normalise, sentences,
                              statement_action, to_claimreview, to_graphml, to_text)

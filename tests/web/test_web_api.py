@@ -7,7 +7,7 @@ import json
 from urllib.parse import quote
 
 import pytest
-from conftest import XSS_CLAIM, XSS_ID
+from webhelpers import XSS_CLAIM, XSS_ID
 
 pytest.importorskip("starlette")
 from starlette.testclient import TestClient  # noqa: E402

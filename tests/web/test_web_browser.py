@@ -8,7 +8,7 @@ import os
 from urllib.parse import quote
 
 import pytest
-from conftest import OUTPUT, XSS_CLAIM, XSS_ID
+from webhelpers import OUTPUT, XSS_CLAIM, XSS_ID
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -8,7 +8,7 @@ import time
 
 import pytest
 from _webpages import write_pages
-from conftest import LiveServer
+from webhelpers import LiveServer
 
 httpx = pytest.importorskip("httpx")
 

@@ -11,7 +11,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .._errors import StoreError
 from ..models import Article
@@ -206,6 +206,15 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [dict(r) for r in self.db.execute(sql)]
+
+    def article_urls(self, ids: Iterable[str]) -> dict[str, str | None]:
+        ids = sorted(ids)
+        out: dict[str, str | None] = {}
+        for i in range(0, len(ids), 900):
+            chunk = ids[i:i + 900]
+            out.update(self.db.execute(f"SELECT id, url FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                                       chunk).fetchall())
+        return out
 
     def events(self, claim: str) -> list[dict]:
         return [json.loads(r[0]) for r in self.db.execute("SELECT data FROM events WHERE claim = ?", (claim,))]

@@ -42,12 +42,13 @@ def edges(events: list[dict], reprints: list[dict] | None = None, outlet_of: dic
     """Propagation graph: cites (actor -> its authority), repeats / denies (actor -> the first asserter),
     reprints (outlet of the later article -> outlet of the earlier one)."""
     out: list[dict] = []
+    seen: set[tuple[str, str, str]] = set()
     origin = next((e for e in events if e["action"] == "asserts"), None)
 
     def add(a: str, b: str, kind: str) -> None:
-        edge = {"from": a, "to": b, "type": kind}
-        if a != b and edge not in out:
-            out.append(edge)
+        if a != b and (a, b, kind) not in seen:
+            seen.add((a, b, kind))
+            out.append({"from": a, "to": b, "type": kind})
 
     for event in events:
         actor = event["actor"]["name"]

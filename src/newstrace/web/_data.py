@@ -354,27 +354,7 @@ def _split_marks(raw: str) -> list[list]:
 
 # -- trails -------------------------------------------------------------------------------------------------
 def trail(db: sqlite3.Connection, claim_id: str) -> dict | None:
-    """The claim's Trail, as ``newstrace.trail.build_trail`` makes it, with a few set queries instead of a few per
-    article (a claim repeated by hundreds of outlets stays fast). None when there is no such claim."""
-    from ..trail import delay_to_first_denial, edges, merge_events
+    """The claim's Trail (None when there is no such claim): the same function the CLI uses."""
+    from ..trail import trail_from_db
 
-    row = db.execute("SELECT id, text FROM claims WHERE id = ?", (claim_id,)).fetchone()
-    if row is None:
-        return None
-    events = merge_events(json.loads(r[0]) for r in db.execute("SELECT data FROM events WHERE claim = ?", (claim_id,)))
-    articles = sorted({e["article"] for e in events} | {a for e in events for a in e.get("also_reported_in") or []})
-    outlet_of: dict[str, str] = {}
-    reprints: list[dict] = []
-    wanted = set(articles)
-    for i in range(0, len(articles), 900):
-        chunk = articles[i:i + 900]
-        marks = ",".join("?" for _ in chunk)
-        outlet_of.update({r[0]: r[1] or r[0] for r in db.execute(
-            f"SELECT id, outlet FROM articles WHERE id IN ({marks})", chunk)})
-        for source, target, kind, overlap in db.execute(
-                f"SELECT source, target, type, overlap FROM reuse_links WHERE source IN ({marks}) ORDER BY source, target",
-                chunk):
-            if target in wanted:
-                reprints.append({"from": source, "to": target, "type": kind, "overlap": round(overlap, 3)})
-    return {"claim": {"id": row[0], "text": row[1]}, "events": events,
-            "edges": edges(events, reprints, outlet_of), "delay_to_first_denial": delay_to_first_denial(events)}
+    return trail_from_db(db, claim_id)
