@@ -475,6 +475,18 @@ def demo(db, serve_it, port):
         run_server(db, host="127.0.0.1", port=port)
 
 
+def _register_optional() -> None:
+    # the Spark commands import pyspark only when run (a missing extra is a one-line error there)
+    from .spark._cli import load as load_command
+    from .spark._cli import spark as spark_group
+
+    cli.add_command(spark_group)
+    cli.add_command(load_command)
+
+
+_register_optional()
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
