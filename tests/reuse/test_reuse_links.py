@@ -58,12 +58,12 @@ def test_same_outlet_boilerplate_is_not_reuse():
     assert links_for(two, {k: "2024-03-01" for k in two}, {k: "Saltmere Daily Courier" for k in two}) == []
 
 
-def test_a_shared_half_is_shares_passages():
-    # LSH finds pairs by overall similarity: a rewrite that keeps about half of the original's text is found; a
+def test_a_shared_part_under_half_is_shares_passages():
+    # LSH finds pairs by overall similarity: a rewrite that keeps some 40% of the original's text is found; a
     # single shared sentence in two long articles may not be (see README, reuse).
     quote = ("The fund never made a formal offer for the terminal, and the authority's board has no plan to discuss "
              "a sale of public land at its meeting this week, the spokesperson said in a written statement.")
-    texts = {"x": quote + " " + BASE[0] + " " + BASE[2][:100], "y": quote + " " + BASE[0] + " " + BASE[1] + " " + BASE[2][300:]}
+    texts = {"x": quote + " " + BASE[0] + " " + BASE[2][:100], "y": quote + " " + BASE[0] + " " + BASE[1] + " " + BASE[2][150:]}
     (link,) = links_for(texts, {"x": "2024-03-01", "y": "2024-03-05"})
     assert (link.source, link.target, link.type) == ("x", "y", "shares-passages")
     p = link.passages[0]
