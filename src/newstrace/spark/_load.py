@@ -155,25 +155,14 @@ def _verify_candidates(store, pairs: list[tuple[str, str]], new_ids: set[str], v
     wanted = sorted({a for pair in pairs for a in pair})
     if not wanted:
         return 0
-    db = store.db
-    marks = ",".join("?" for _ in wanted)
-    prints = {r[0]: Fingerprint.from_bytes(r[0], r[1], r[2])
-              for r in db.execute(f"SELECT article, signature, tokens FROM fingerprints WHERE article IN ({marks})",
-                                  wanted)}
+    db, ids = store.db, json.dumps(wanted)  # one JSON parameter: a big load has more ids than SQL variables
+    prints = {r[0]: Fingerprint.from_bytes(r[0], r[1], r[2]) for r in db.execute(
+        "SELECT article, signature, tokens FROM fingerprints WHERE article IN (SELECT value FROM json_each(?))", (ids,))}
     meta = {r["id"]: dict(r) for r in db.execute(
-        f"SELECT id, published, first_seen, outlet FROM articles WHERE id IN ({marks})", wanted)}
-
-    def text_of(ident: str) -> str:
-        row = db.execute("SELECT text FROM articles WHERE id=?", (ident,)).fetchone()
-        return row[0] if row else ""
+        "SELECT id, published, first_seen, outlet FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
 
     links = []
     for a, b in pairs:
         if (a in new_ids or b in new_ids) and a in prints and b in prints:
-            links += find_links([prints[a], prints[b]], text_of, meta, articles_with=store.count_phrase)
-    with db:
-        db.executemany(
-            "INSERT OR REPLACE INTO reuse_links VALUES (?, ?, ?, ?, ?, ?)",
-            [(l.source, l.target, l.type, l.overlap, json.dumps([p.__dict__ for p in l.passages]), version)
-             for l in links])
-    return len(links)
+            links += find_links([prints[a], prints[b]], store.article_text, meta, articles_with=store.count_phrase)
+    return store.add_reuse_links(links, version)

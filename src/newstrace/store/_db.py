@@ -134,11 +134,16 @@ class Store:
         prints = [Fingerprint.from_bytes(r[0], r[1], r[2]) for r in rows]
         meta = {r["id"]: dict(r) for r in self.db.execute("SELECT id, published, first_seen, outlet FROM articles")}
 
-        def text_of(ident: str) -> str:  # read only for the few candidate pairs that need aligning
-            row = self.db.execute("SELECT text FROM articles WHERE id=?", (ident,)).fetchone()
-            return row[0] if row else ""
+        # texts are read only for the few candidate pairs that need aligning
+        links = find_links(prints, self.article_text, meta, only=new_ids, articles_with=self.count_phrase)
+        return self.add_reuse_links(links, version)
 
-        links = find_links(prints, text_of, meta, only=new_ids, articles_with=self.count_phrase)
+    def article_text(self, ident: str) -> str:
+        row = self.db.execute("SELECT text FROM articles WHERE id=?", (ident,)).fetchone()
+        return row[0] if row else ""
+
+    def add_reuse_links(self, links: list, version: str) -> int:
+        """Store verified reuse links (replacing older ones between the same two articles); returns how many."""
         with self.db:
             self.db.executemany(
                 "INSERT OR REPLACE INTO reuse_links VALUES (?, ?, ?, ?, ?, ?)",
