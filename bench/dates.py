@@ -6,9 +6,12 @@ usage: .venv/bin/python bench/dates.py [--data DIR] [--out DIR] [--limit N]
 Both systems run over every page of DIR/html/*.gz (default ../shared/data/dates), each given the gold URL as a
 user would pass --url. newstrace is timed on its real path: ``decode`` bytes are parsed with trafilatura's
 ``load_html`` and handed to ``find_dates``; htmldate gets the decoded text and parses it itself
-(``find_date(html, url=url, extensive_search=True, original_date=True)``). Decoding is shared and not timed.
-The two systems alternate page by page so that machine load hits both alike. Predictions go to OUT/*.jsonl and
-are scored with ../shared/eval/score_dates.py.
+(``find_date(html, url=url, extensive_search=True, original_date=True)``, the reference). Decoding is shared and
+not timed. The two systems alternate page by page so that machine load hits both alike. A third row, "newstrace
+article", is what a user gets: ``extract_document``'s ``published`` (untimed), where a page whose main text cannot
+be found must still be dated. Predictions go to OUT/*.jsonl and are scored with ../shared/eval/score_dates.py on
+three parts of the pages (bench/_split.py): "tune" (the pages the cascade's rules and constants were chosen on),
+"held-out" (never tuned on) and "all" (in-sample, as it contains the tune part).
 """
 from __future__ import annotations
 
@@ -21,6 +24,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from _split import PARTS, gold_subsets, part_of  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 # Pages run untimed first so that one-time loading (dateparser's locales, regex compilation) is not timed.
 WARMUP_PAGES = 20
@@ -61,12 +67,14 @@ def main() -> None:
     from htmldate import find_date
     from trafilatura.utils import load_html
 
+    from newstrace import Document, InputError, extract_document
     from newstrace.extract._dates import find_dates
     from newstrace.extract._decode import decode
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     args.out.mkdir(parents=True, exist_ok=True)
-    outputs = {"newstrace": args.out / "dates_newstrace.jsonl", "htmldate": args.out / "dates_htmldate.jsonl"}
+    outputs = {"newstrace": args.out / "dates_newstrace.jsonl", "htmldate": args.out / "dates_htmldate.jsonl",
+               "newstrace article": args.out / "dates_newstrace_article.jsonl"}
     handles = {name: path.open("w", encoding="utf-8") for name, path in outputs.items()}
     spent = {"newstrace": 0.0, "htmldate": 0.0}
     rules: dict[str, int] = {}
@@ -106,18 +114,32 @@ def main() -> None:
         order = (("newstrace", run_newstrace), ("htmldate", run_htmldate))
         for system, func in order if number % 2 == 0 else order[::-1]:
             handles[system].write(json.dumps({"source": page.name, "published": func(text, url)}) + "\n")
+        try:
+            article = extract_document(Document(source=page.name, content=gzip.decompress(page.read_bytes()),
+                                                kind="html", url=url))
+            published = article.published
+        except InputError as err:
+            print(f"newstrace: {err}", file=sys.stderr)
+            published = None
+        handles["newstrace article"].write(json.dumps({"source": page.name, "published": published}) + "\n")
     for handle in handles.values():
         handle.close()
 
     n = len(pages)
-    print(f"{n} pages from {args.data}\n")
-    print(f"{'system':<11} {'accuracy':>8} {'precision':>9} {'dated':>6} {'pages/s':>8}")
+    names = {page.name[:-3] for page in pages}
+    golds = gold_subsets({key: entry for key, entry in gold.items() if key in names}, lambda key, _entry: key)
+    counts = {part: sum(1 for name in names if part == "all" or part_of(name) == part) for part in PARTS}
+    print(f"{n} pages from {args.data}: tune {counts['tune']}, held-out {counts['held-out']} (bench/_split.py); "
+          "'all' is in-sample\n")
+    print(f"{'system':<17} {'part':<9} {'accuracy':>8} {'precision':>9} {'dated':>6} {'pages/s':>8}")
     speed = {}
     for system, path in outputs.items():
-        result = _score(args.scorer, gold_path, path)
-        speed[system] = n / spent[system] if spent[system] else float("inf")
-        print(f"{system:<11} {result['accuracy']:>8.4f} {result['precision']:>9.4f} {result['dated']:>6} "
-              f"{speed[system]:>8.1f}")
+        speed[system] = n / spent[system] if spent.get(system) else float("nan")
+        for part in PARTS:
+            result = _score(args.scorer, golds[part], path)
+            shown = f"{speed[system]:>8.1f}" if part == "all" and system in spent else ""
+            print(f"{system:<17} {part:<9} {result['accuracy']:>8.4f} {result['precision']:>9.4f} "
+                  f"{result['dated']:>6} {shown}")
     print(f"\nspeed ratio newstrace/htmldate: {speed['newstrace'] / speed['htmldate']:.2f} "
           "(above 1: newstrace is faster; newstrace includes parsing with load_html)")
     print("newstrace rules used: " + ", ".join(f"{k} {v}" for k, v in sorted(rules.items(), key=lambda x: -x[1])))

@@ -8,7 +8,11 @@ Systems (each writes OUT/matching-<system>.jsonl in the scorer's format and is s
 
 * bm25-plain: BM25 (k1 1.2, b 0.75) over claim + title, lowercase word tokens only (the reference baseline);
 * bm25-tweet: BM25 with newstrace's tokenisation (links/trailer stripped, @/# split, stopwords, stemming);
-* light: the default matcher: bm25-tweet candidates re-ranked by the trained lexical re-ranker;
+* lexical: bm25-tweet candidates re-ranked by the trained lexical re-ranker (the light path before static
+  embeddings; ``Matcher(static=False)``);
+* static-embed: cosine of the packaged static embeddings (distilled from all-MiniLM-L6-v2), query vs
+  max(claim, title) vectors; static-rrf: reciprocal-rank fusion of bm25-tweet and static-embed (untrained);
+* light: the default matcher: BM25 + static-embedding candidates, re-ranked with lexical and static features;
 * and, when the semantic extra is installed:
   embed: cosine of all-MiniLM-L6-v2 query vs max(claim, title) vectors;
   rrf: reciprocal-rank fusion of bm25-tweet and embed (untrained);
@@ -26,6 +30,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -98,17 +104,10 @@ def main() -> None:
     run("bm25-plain", lambda: BM25([plain_tokens(c[1] + " " + (c[2] or "")) for c in claims], k1=1.2, b=0.75),
         lambda bm: [[(ids[i], s) for i, s in bm.top(plain_tokens(t), top)] for t in texts])
     run("bm25-tweet", lambda: Matcher(claims, semantic=False, rerank=False), lambda m: m.rank_many(texts, top))
-    run("light", lambda: Matcher(claims, semantic=False), lambda m: m.rank_many(texts, top))
+    run("lexical", lambda: Matcher(claims, semantic=False, static=False), lambda m: m.rank_many(texts, top))
 
-    if semantic_available() and not args.no_semantic:
-        holder = {}
-
-        def build_semantic():
-            holder["m"] = Matcher(claims, semantic=True, cache_dir=args.cache_dir)
-            return holder["m"]
-
-        run("semantic", build_semantic, lambda m: m.rank_many(texts, top))
-        index = holder["m"]._index  # reuse its claim vectors for the unfused systems
+    def embedding_systems(index, prefix: str) -> None:
+        """Unfused systems over an index's claim vectors: embedding cosine alone and its RRF with BM25."""
         qvecs = {}
 
         def query_vectors():
@@ -117,7 +116,6 @@ def main() -> None:
             return qvecs["v"]
 
         def embed_rank(_):
-            import numpy as np
             qv = query_vectors()
             sims = np.maximum(qv @ index.claim_vecs.T, qv @ index.title_vecs.T)
             out = []
@@ -127,7 +125,6 @@ def main() -> None:
             return out
 
         def rrf_rank(_):
-            import numpy as np
             qv = query_vectors()
             sims = np.maximum(qv @ index.claim_vecs.T, qv @ index.title_vecs.T)
             out = []
@@ -141,15 +138,34 @@ def main() -> None:
                 out.append([(ids[i], s) for i, s in best])
             return out
 
-        run("embed", lambda: None, embed_rank)
-        run("rrf", lambda: None, rrf_rank)
+        run(f"{prefix}embed", lambda: None, embed_rank)
+        run(f"{prefix}rrf", lambda: None, rrf_rank)
+
+    light = {}
+
+    def build_light():
+        light["m"] = Matcher(claims, semantic=False)
+        return light["m"]
+
+    run("light", build_light, lambda m: m.rank_many(texts, top))
+    embedding_systems(light["m"]._index, "static-")
+
+    if semantic_available() and not args.no_semantic:
+        holder = {}
+
+        def build_semantic():
+            holder["m"] = Matcher(claims, semantic=True, cache_dir=args.cache_dir)
+            return holder["m"]
+
+        run("semantic", build_semantic, lambda m: m.rank_many(texts, top))
+        embedding_systems(holder["m"]._index, "")  # reuse its claim vectors for the unfused systems
     elif not args.no_semantic:
         print("semantic extra not installed: embed, rrf and semantic skipped", file=sys.stderr)
 
     print(f"claim matching on {args.split} ({len(texts)} queries, {len(claims)} claims)")
-    print(f"{'system':<12} {'MAP@5':>7} {'MRR':>7} {'R@1':>7} {'R@5':>7} {'q/s':>8} {'index s':>8}")
+    print(f"{'system':<13} {'MAP@5':>7} {'MRR':>7} {'R@1':>7} {'R@5':>7} {'q/s':>8} {'index s':>8}")
     for name, scored, qps, built in results:
-        print(f"{name:<12} {scored['map_at_5']:>7.4f} {scored['mrr']:>7.4f} {scored['recall_at_1']:>7.4f} "
+        print(f"{name:<13} {scored['map_at_5']:>7.4f} {scored['mrr']:>7.4f} {scored['recall_at_1']:>7.4f} "
               f"{scored['recall_at_5']:>7.4f} {qps:>8.1f} {built:>8.1f}")
 
 

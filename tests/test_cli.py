@@ -32,7 +32,7 @@ def test_extract_html_jsonl(page_file):
 def test_extract_stdin_and_json_format():
     run = run_cli("extract", "-", "--format", "json", "--outlet", "Harbor Times", input=ARTICLE_HTML.encode())
     assert run.returncode == 0, run.stderr
-    article = json.loads(run.stdout)
+    (article,) = json.loads(run.stdout)  # a list is always an array, even of one
     assert article["source"] == "<stdin>" and article["outlet"] == "Harbor Times"
 
 
@@ -114,7 +114,8 @@ def test_search_show_and_filters(tmp_path, page_file):
     db = tmp_path / "n.db"
     assert run_cli("ingest", str(page_file), "--db", str(db), "--quiet").returncode == 0
     hits = json.loads(run_cli("search", "ferry passengers", "--db", str(db), "--format", "json").stdout)
-    article_id = hits["id"] if isinstance(hits, dict) else hits[0]["id"]
+    assert isinstance(hits, list) and len(hits) == 1  # one hit: still an array
+    article_id = hits[0]["id"]
     shown = json.loads(run_cli("show", article_id[:8], "--db", str(db)).stdout)
     assert shown["id"] == article_id
     table = run_cli("articles", "--db", str(db), "--since", "2024-05-01").stdout.decode()

@@ -4,13 +4,14 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sqlite3
 import sys
 from typing import Iterable
 
 import click
 
 from . import __version__
-from ._errors import NewstraceError
+from ._errors import NewstraceError, StoreError
 from .models import Article
 from .read import ReadStats, Reject
 
@@ -31,7 +32,7 @@ def _given_options(func):
 
 
 def _emit(records: Iterable[dict], fmt: str) -> int:
-    """Write records as jsonl, json (one object alone, else a list) or csv; returns how many."""
+    """Write a list of records as jsonl, json (always an array, whatever the count) or csv; returns how many."""
     out = click.get_text_stream("stdout")
     if fmt == "jsonl":
         n = 0
@@ -41,7 +42,7 @@ def _emit(records: Iterable[dict], fmt: str) -> int:
         return n
     records = list(records)
     if fmt == "json":
-        out.write(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=1) + "\n")
+        out.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
     elif fmt == "csv" and records:
         writer = csv.DictWriter(out, fieldnames=list(records[0]))
         writer.writeheader()
@@ -49,6 +50,36 @@ def _emit(records: Iterable[dict], fmt: str) -> int:
             writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
                              for k, v in record.items()})
     return len(records)
+
+
+def _emit_one(record: dict) -> None:
+    """Write one object as JSON (commands whose answer is a single object: ``show``, ``trail``)."""
+    click.get_text_stream("stdout").write(json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+
+
+_list_format_option = click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl",
+                                   show_default=True, help="JSON Lines, or one JSON array.")
+
+
+def _check_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date option (``--since``, ``--until``, ``--published``): ISO 8601, else a one-line error (exit 1)."""
+    from datetime import datetime
+
+    if value is None:
+        return None
+    try:
+        datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise NewstraceError(f"--{param.name} {value}: not a date (use YYYY-MM-DD)") from None
+    return value.strip()
+
+
+def _check_count(_ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    """A count option (``--limit``, ``--top``, ``--batch``): under 1 is a one-line error, never 'all' (the store
+    reads a limit of 0 or less as no limit)."""
+    if value is not None and value < 1:
+        raise NewstraceError(f"--{param.name} {value}: must be at least 1")
+    return value
 
 
 def _warn(message: str) -> None:
@@ -103,10 +134,15 @@ def ingest(paths, db, quiet, url, outlet, fetched_at, kind):
     from .pipeline import ingest as run_ingest
     from .store import Store
 
-    with Store(db) as store, tqdm(unit=" page", file=sys.stderr, disable=quiet, desc="ingest",
-                                  dynamic_ncols=True, leave=False) as bar:
-        summary = run_ingest(paths, store, progress=lambda _s: bar.update(1),
-                             url=url, outlet=outlet, fetched_at=fetched_at, kind=kind)
+    try:
+        with Store(db) as store, tqdm(unit=" page", file=sys.stderr, disable=quiet, desc="ingest",
+                                      dynamic_ncols=True, leave=False) as bar:
+            summary = run_ingest(paths, store, progress=lambda _s: bar.update(1),
+                                 stance_model=os.environ.get("NEWSTRACE_STANCE_MODEL") or None,
+                                 claims_progress=None if quiet else lambda m: click.echo(m, err=True),
+                                 url=url, outlet=outlet, fetched_at=fetched_at, kind=kind)
+    except sqlite3.OperationalError as exc:  # a full disk, a lost file: the open transaction is rolled back
+        raise StoreError(f"{db}: {exc}") from exc
     if not quiet:
         for line in summary.lines():
             click.echo(line, err=True)
@@ -117,23 +153,28 @@ def _article_row(article: Article) -> dict:
             "labels": ",".join(article.labels), "title": article.title or "(no title)"}
 
 
+def _cell(value: object) -> str:
+    """A table cell: unknown values (None) print empty, never as "None"."""
+    return "" if value is None else str(value)
+
+
 def _table(rows: list[dict], columns: list[str]) -> None:
     if not rows:
         click.echo("(nothing)", err=True)
         return
-    widths = {c: min(60, max(len(c), *(len(str(r[c])) for r in rows))) for c in columns}
+    widths = {c: min(60, max(len(c), *(len(_cell(r[c])) for r in rows))) for c in columns}
     click.echo("  ".join(c.ljust(widths[c]) for c in columns))
     for row in rows:
-        click.echo("  ".join(str(row[c])[: widths[c]].ljust(widths[c]) for c in columns).rstrip())
+        click.echo("  ".join(_cell(row[c])[: widths[c]].ljust(widths[c]) for c in columns).rstrip())
 
 
 @cli.command()
 @_db_option
 @click.option("--outlet", help="Only this outlet (case-insensitive).")
-@click.option("--since", help="Published on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Published on or before this date (YYYY-MM-DD).")
+@click.option("--since", callback=_check_date, help="Published on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_check_date, help="Published on or before this date (YYYY-MM-DD).")
 @click.option("--label", help="Only articles with this label (Opinion, Analysis, ...).")
-@click.option("--limit", type=int, help="At most this many.")
+@click.option("--limit", type=int, callback=_check_count, help="At most this many.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]), default="table",
               show_default=True)
 def articles(db, outlet, since, until, label, limit, fmt):
@@ -161,7 +202,7 @@ def show(ident, db, fmt):
     if article is None:
         raise NewstraceError(f"{ident}: no such article in {db}")
     if fmt == "json":
-        _emit([article.to_dict()], "json")
+        _emit_one(article.to_dict())
         return
     click.echo(article.title or "(no title)")
     meta = [article.published and article.published[:10], article.outlet, article.section, ", ".join(article.labels)]
@@ -174,7 +215,7 @@ def show(ident, db, fmt):
 @cli.command()
 @click.argument("query")
 @_db_option
-@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--limit", type=int, default=20, show_default=True, callback=_check_count)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json"]), default="table", show_default=True)
 def search(query, db, limit, fmt):
     """Full-text search (SQLite FTS5 syntax: words, "phrases", OR, NEAR, prefix*); matches shown in [ ]."""
@@ -210,12 +251,13 @@ def rejects(db, fmt):
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--plain", is_flag=True, help="Each file is article text as is: offsets are into the file as read.")
-@click.option("--published", help="Publication date for --plain texts (resolves 'on Monday', 'yesterday').")
+@click.option("--published", callback=_check_date,
+              help="Publication date for --plain texts (resolves 'on Monday', 'yesterday').")
 @click.option("--db", default=None, help="Query stored statements instead of reading PATHs.", envvar="NEWSTRACE_DB")
-@click.option("--speaker", help="With --db: only this speaker (resolved name, case-insensitive).")
+@click.option("--speaker", help="With --db: speakers whose resolved name contains this (case-insensitive).")
 @click.option("--type", "speaker_type", type=click.Choice(["person", "organization", "outlet", "anonymous",
                                                          "document", "unknown"]), help="With --db: speaker type.")
-@click.option("--article", help="With --db: only this article id.")
+@click.option("--article", help="With --db: only this article (id, or a unique id prefix of 6+ characters).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
 @_given_options
 def statements(paths, plain, published, db, speaker, speaker_type, article, fmt, url, outlet, fetched_at, kind):
@@ -223,15 +265,22 @@ def statements(paths, plain, published, db, speaker, speaker_type, article, fmt,
 
     With PATHs, reads and analyses them (stateless); without, lists statements stored by 'ingest' (--db).
     """
-    from .analyse import extract_article_statements, load_pipeline
-
-    if not paths:
+    if not paths:  # stored rows only: no spaCy import (it takes seconds)
         from .store import Store
 
-        with Store(db or DEFAULT_DB, readonly=True) as store:
-            found = list(store.statements(article=article, speaker=speaker, speaker_type=speaker_type))
+        db = db or DEFAULT_DB
+        with Store(db, readonly=True) as store:
+            if article:
+                stored = store.get_article(article)
+                if stored is None:
+                    raise NewstraceError(f"{article}: no such article in {db} (or the prefix is not unique)")
+                article = stored.id
+            found = [s for s in store.statements(article=article, speaker_type=speaker_type)
+                     if _speaker_matches(s, speaker)]
         _emit_statements(found, fmt)
         return
+    from .analyse import extract_article_statements, load_pipeline
+
     nlp = load_pipeline()
     rejects: list[Reject] = []
 
@@ -249,19 +298,34 @@ def statements(paths, plain, published, db, speaker, speaker_type, article, fmt,
                 rejects.append(item)
                 _warn(item.message())
                 continue
-            yield from extract_article_statements(_plain_article(item, published) if plain else item, nlp)
+            article = _plain_article(item, published) if plain else item
+            for note in article.notes():
+                _warn(f"{article.source}: {note}")
+            yield from extract_article_statements(article, nlp)
 
     _emit_statements(generate(), fmt)
     if rejects:
         sys.exit(1)
 
 
+def _speaker_matches(statement: dict, wanted: str | None) -> bool:
+    """``--speaker grisham`` finds "Stephanie Grisham": a case-insensitive part of the resolved name (or mention)."""
+    if not wanted:
+        return True
+    speaker = statement.get("speaker") or {}
+    name = speaker.get("name") or speaker.get("text") or ""
+    return wanted.casefold().strip() in name.casefold()
+
+
 def _plain_article(doc, published: str | None) -> Article:
     from .extract._decode import decode
     from .models import article_id
 
+    from .extract._lang import detect_language
+
     text, _ = decode(doc.content, doc.source)
-    return Article(id=article_id(doc.content), source=doc.source, text=text, published=published)
+    return Article(id=article_id(doc.content), source=doc.source, text=text, published=published,
+                   language=detect_language(text))
 
 
 def _emit_statements(found, fmt: str) -> None:
@@ -276,13 +340,27 @@ def _emit_statements(found, fmt: str) -> None:
 
 @cli.command()
 @_db_option
-@click.option("--limit", type=int, help="At most this many.")
+@click.option("--limit", type=int, callback=_check_count, help="At most this many.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table", "csv"]), default="jsonl",
               show_default=True)
-def claims(db, limit, fmt):
-    """Claims found in the stored articles: {id, text, articles, statements, first_date}, most discussed first."""
+@click.option("--rebuild", is_flag=True,
+              help="Find every claim again (after upgrading newstrace or its models); progress on stderr.")
+def claims(db, limit, fmt, rebuild):
+    """Claims found in the stored articles: {id, text, articles, statements, first_date}, most discussed first.
+
+    A claim is a group of articles about one rumour or event, found by meaning; its text is the proposition as first
+    asserted. Claims are found at ingest; `--rebuild` finds them again over the whole store."""
     from .store import Store
 
+    if rebuild:
+        from .claims import run_claims_step
+
+        with Store(db) as store:
+            store.reset_claims()
+            found = run_claims_step(store, stance_model=os.environ.get("NEWSTRACE_STANCE_MODEL") or None,
+                                    progress=lambda m: click.echo(m, err=True))
+        click.echo(f"claims: {found.claims} claim(s) over {found.articles} article(s), {found.events} event(s)",
+                   err=True)
     with Store(db, readonly=True) as store:
         rows = store.claims(limit)
     if fmt == "table":
@@ -299,26 +377,31 @@ def claims(db, limit, fmt):
 def trail(query, db, fmt):
     """A claim's trail: who asserted it first and on whose authority, who repeated, reprinted or denied it, when.
 
-    QUERY is a claim id or free text (the best-matching stored claim). Formats: a readable timeline, the Trail
-    JSON, GraphML of the propagation graph (Gephi), or schema.org Claim markup.
+    QUERY is a claim id (that claim's trail as the claims step built it) or free text: the articles found about
+    the proposition (full-text and meaning, calibrated cut-off), each one's events toward it, and the stored claim
+    that best covers them. Formats: a readable timeline, the Trail JSON, GraphML of the propagation graph (Gephi),
+    or schema.org Claim markup. NEWSTRACE_STANCE_MODEL names another stance model file.
     """
     from .store import Store
-    from .trail import build_trail, find_claim, to_claimreview, to_graphml, to_text
+    from .trail import build_trail, query_trail, to_claimreview, to_graphml, to_text
 
     with Store(db, readonly=True) as store:
-        claim = find_claim(store, query)
-        if claim is None:
-            raise NewstraceError(f"{query}: no stored claim matches (see 'newstrace claims')")
-        result = build_trail(store, claim)
+        if store.claim(query):
+            result = build_trail(store, query)
+        else:
+            from .claims._step import load_stance
+            result = query_trail(store, query, stance=load_stance(os.environ.get("NEWSTRACE_STANCE_MODEL") or None))
+        if result is None:
+            raise NewstraceError(f"{query}: no stored claim matches (no stored article is about it; see 'newstrace claims')")
         urls = store.article_urls({e["article"] for e in result["events"]}) if fmt == "claimreview" else {}
     if fmt == "text":
         click.echo(to_text(result))
     elif fmt == "json":
-        _emit([result], "json")
+        _emit_one(result)
     elif fmt == "graphml":
         click.echo(to_graphml(result))
     else:
-        _emit([to_claimreview(result, urls)], "json")
+        _emit_one(to_claimreview(result, urls))
 
 
 def _read_jsonl(path: str, need: tuple[str, ...]) -> list[dict]:
@@ -342,8 +425,10 @@ def _read_jsonl(path: str, need: tuple[str, ...]) -> list[dict]:
 
 @cli.command()
 @click.option("--pairs", "pairs_path", required=True, help='JSON Lines of {"id", "claim", "text"} ("-" for stdin).')
-@click.option("--batch", type=int, default=256, show_default=True, help="Pairs classified at a time.")
-def stance(pairs_path, batch):
+@click.option("--batch", type=int, default=256, show_default=True, callback=_check_count,
+              help="Pairs classified at a time.")
+@_list_format_option
+def stance(pairs_path, batch, fmt):
     """Stance of each text toward its claim: asserts, denies, reports or unrelated, with a score in 0..1.
 
     The shipped model is trained on FNC-1 (headline/body pairs); see README for its measured figures.
@@ -352,23 +437,28 @@ def stance(pairs_path, batch):
 
     records = _read_jsonl(pairs_path, ("id", "claim", "text"))
     model = load_model()
-    out = click.get_text_stream("stdout")
-    for start in range(0, len(records), batch):
-        chunk = records[start : start + batch]
-        for record, (label, score) in zip(chunk, model.predict([(str(r["claim"]), str(r["text"])) for r in chunk])):
-            out.write(json.dumps({"id": record["id"], "stance": label, "score": round(float(score), 4)}) + "\n")
+
+    def results():
+        for start in range(0, len(records), batch):
+            chunk = records[start : start + batch]
+            for record, (label, score) in zip(chunk, model.predict([(str(r["claim"]), str(r["text"])) for r in chunk])):
+                yield {"id": record["id"], "stance": label, "score": round(float(score), 4)}
+
+    _emit(results(), fmt)
 
 
 @cli.command()
 @click.option("--claims", "claims_path", required=True, help="TSV of known claims: id<TAB>text[<TAB>title].")
 @click.option("--queries", "queries_path", required=True, help="TSV of texts to match: id<TAB>text ('-' for stdin).")
-@click.option("--top", type=int, default=5, show_default=True)
+@click.option("--top", type=int, default=5, show_default=True, callback=_check_count)
 @click.option("--semantic/--light", default=None,
-              help="Force the sentence-embedding path (needs newstrace[semantic]) or the light BM25 path; "
+              help="Force the transformer path (needs newstrace[semantic]) or the light path (BM25 + packaged "
+                   "static embeddings); "
                    "default: semantic when installed.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Keep claim embeddings here between runs (semantic path).")
-def match(claims_path, queries_path, top, semantic, cache_dir):
+@_list_format_option
+def match(claims_path, queries_path, top, semantic, cache_dir, fmt):
     """Rank known claims (e.g. a fact-checkers' list) for each query text: {"id", "matches": [{"id", "score"}]}."""
     from .claims import Matcher, read_tsv
 
@@ -387,22 +477,20 @@ def match(claims_path, queries_path, top, semantic, cache_dir):
         raise NewstraceError(f"semantic matching needs the extra: pip install 'newstrace[semantic]' ({exc})") from exc
     ranked = matcher.rank_many([q[1] for q in queries], top)
     _emit(({"id": q[0], "matches": [{"id": cid, "score": round(float(score), 4)} for cid, score in hits]}
-           for q, hits in zip(queries, ranked)), "jsonl")
+           for q, hits in zip(queries, ranked)), fmt)
 
 
 @cli.command()
 @click.argument("texts_path", metavar="TEXTS.jsonl")
-def group(texts_path):
-    """Group texts by the claim they make: {"id", "claim"} per {"id", "text"} line (the grouping ingest uses)."""
-    from .trail import ClaimIndex
+@_list_format_option
+def group(texts_path, fmt):
+    """Group texts by the claim they make: {"id", "claim"} per {"id", "text"} line (the similarity stack and
+    clustering the claims step uses; the label is the first id of the group)."""
+    from .claims import group_texts, make_similarity
 
-    index = ClaimIndex()
-    out = []
-    for record in _read_jsonl(texts_path, ("id", "text")):
-        claim = index.add(str(record["text"]))
-        # a text too vague to found a claim stands alone
-        out.append({"id": record["id"], "claim": claim.id if claim else f"alone:{record['id']}"})
-    _emit(out, "jsonl")
+    records = list(_read_jsonl(texts_path, ("id", "text")))
+    labels = group_texts([str(r["text"]) for r in records], make_similarity())
+    _emit(({"id": r["id"], "claim": str(records[label]["id"])} for r, label in zip(records, labels)), fmt)
 
 
 @cli.command()
@@ -435,8 +523,34 @@ def serve(db, host, port, allow_ingest):
     from .web import serve as run_server
 
     Store(db, readonly=True).close()  # a clear one-line error now rather than on the first request
+    _check_port(host, port)
     click.echo(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     run_server(db, host=host, port=port, allow_ingest=allow_ingest)
+
+
+def _check_port(host: str, port: int) -> None:
+    """A port that is taken (or not ours to bind) is a one-line error with the way out, before anything is printed
+    about serving; uvicorn would otherwise log its own error and exit 3."""
+    import errno
+    import socket
+
+    if not 0 < port < 65536:
+        raise NewstraceError(f"--port {port}: not a port number (1-65535)")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise NewstraceError(f"--host {host}: cannot be resolved ({exc.strerror})") from exc
+    family, _type, _proto, _name, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: TIME_WAIT is no conflict
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise NewstraceError(f"port {port} on {host} is already in use: pick another with --port "
+                                     f"(e.g. --port {port + 1})") from exc
+            raise NewstraceError(f"port {port} on {host}: cannot listen ({exc.strerror}); pick another with --port") \
+                from exc
 
 
 @cli.command()
@@ -447,14 +561,27 @@ def serve(db, host, port, allow_ingest):
 def demo(db, serve_it, port):
     """Ingest the bundled example pages (the seed page and articles written for newstrace), show what newstrace
     finds in them, and serve them in the browser."""
+    import shutil
     import tempfile
     from importlib.resources import files
 
+    if serve_it:
+        _check_port("127.0.0.1", port)  # before the minutes of ingest, not after
+    temporary = None if db else tempfile.mkdtemp(prefix="newstrace-demo-")
+    kept = False
+    try:
+        _demo(db or os.path.join(temporary, "demo.db"), serve_it, port, str(files("newstrace") / "examples"),
+              keep_hint=temporary is None or not serve_it)
+        kept = not serve_it  # --no-serve: the user was told where the database is
+    finally:  # served and stopped, Ctrl-C, a failed server, any error: a temporary demo leaves nothing behind
+        if temporary and not kept:
+            shutil.rmtree(temporary)
+
+
+def _demo(db: str, serve_it: bool, port: int, examples: str, keep_hint: bool) -> None:
     from .pipeline import ingest as run_ingest
     from .store import Store
 
-    examples = str(files("newstrace") / "examples")
-    db = db or os.path.join(tempfile.mkdtemp(prefix="newstrace-demo-"), "demo.db")
     with Store(db) as store:
         summary = run_ingest([examples], store)
         for line in summary.lines():
@@ -467,7 +594,11 @@ def demo(db, serve_it, port):
         top = store.claims(1)
     if top:
         click.echo(f"\nmost discussed claim: {top[0]['text'][:100]}")
-    click.echo(f"\nnext: newstrace claims --db {db} · newstrace trail CLAIM_ID --db {db} · newstrace serve --db {db}")
+    if keep_hint:
+        click.echo(f"\nnext: newstrace claims --db {db} · newstrace trail CLAIM_ID --db {db} · "
+                   f"newstrace serve --db {db}")
+    else:
+        click.echo("\n(the temporary demo database is removed when the demo stops; --db FILE keeps one)")
     if serve_it:
         from .web import serve as run_server
 
@@ -493,11 +624,17 @@ def main() -> None:
     except click.exceptions.Abort:
         _warn("aborted")
         sys.exit(130)
-    except click.ClickException as exc:
+    except click.UsageError as exc:
         exc.show()
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:  # errors raised by commands (spark, load): one line, like every other
+        _warn(exc.format_message())
         sys.exit(exc.exit_code)
     except NewstraceError as exc:
         _warn(str(exc))
+        sys.exit(1)
+    except sqlite3.OperationalError as exc:  # the database failed under another command: one line, never a traceback
+        _warn(f"database: {exc}")
         sys.exit(1)
     except BrokenPipeError:
         sys.stderr.close()

@@ -30,6 +30,16 @@ class Document:
         return hashlib.sha256(self.content).hexdigest()
 
 
+#: Languages the statement analyser reads (spaCy's English pipeline). Pages in other languages get no statements
+#: for now, and their record says so (``Article.notes``) rather than showing an unexplained zero.
+STATEMENT_LANGUAGES = ("en",)
+
+
+def reads_statements(language: str | None) -> bool:
+    """Whether statements are read for a page in ``language`` (unknown counts as English, as before)."""
+    return language is None or language in STATEMENT_LANGUAGES
+
+
 @dataclass
 class Caption:
     text: str
@@ -65,8 +75,16 @@ class Article:
     date_source: str | None = None
     extractor: str | None = None
 
+    def notes(self) -> list[str]:
+        """What a reader of the record should know that no field says (derived, so stored records say it too)."""
+        if not reads_statements(self.language):
+            return [f"statements are English-only for now: none were read in this page (language: {self.language})"]
+        return []
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["notes"] = self.notes()
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Article":

@@ -13,12 +13,11 @@ from typing import Callable, Iterable, Iterator
 
 from ._errors import InputError
 from .extract import EXTRACTOR_VERSION, extract_document
-from .models import Article, Document, article_id
+from .models import Article, Document, article_id, reads_statements
 from .read import ReadStats, Reject, iter_documents
 from .analyse import extract_article_statements, load_pipeline
 from .reuse import Fingerprint, fingerprint
 from .store import Store
-from .trail import ingest_claims
 
 REUSE_VERSION = "reuse/1"
 ANALYSE_VERSION = "analyse/1"
@@ -70,11 +69,19 @@ class IngestSummary:
     links: int = 0
     statements: int = 0
     events: int = 0
+    claims: int = 0
+    not_english: Counter = field(default_factory=Counter)  # new articles skipped for statements, by language
 
     def lines(self) -> list[str]:
         out = [f"ingested {self.new} new article(s), {self.already} already stored, {len(self.rejected)} rejected"]
         if self.statements:
-            out.append(f"found {self.statements} statement(s) and {self.events} claim event(s) in the new articles")
+            out.append(f"found {self.statements} statement(s) in the new articles")
+        if self.claims:
+            out.append(f"claims: {self.claims} claim(s) built or rebuilt around the new articles, {self.events} event(s)")
+        if self.not_english:
+            langs = ", ".join(f"{k}: {v}" for k, v in sorted(self.not_english.items()))
+            out.append(f"statements are English-only for now: {sum(self.not_english.values())} article(s) in other "
+                       f"languages stored without statements ({langs})")
         if self.links:
             out.append(f"found {self.links} reuse link(s) (reprints or shared passages) involving the new articles")
         if self.stats.warc_records_skipped:
@@ -88,13 +95,17 @@ class IngestSummary:
 
 
 def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], None] | None = None,
-           analyse: bool = True, **given) -> IngestSummary:
-    """Read, extract, analyse and store every page, group its statements into claims and record its events; then
-    link new articles to stored ones (reuse). Rejects are stored with their reasons. Safe to re-run after a crash.
-    ``analyse=False`` skips statements and claims (no spaCy needed)."""
+           analyse: bool = True, stance_model: str | None = None,
+           claims_progress: Callable[[str], None] | None = None, **given) -> IngestSummary:
+    """Read, extract, analyse and store every page (with its statements, one transaction each); then the corpus
+    steps over the new articles: reuse links, and claims (articles grouped by meaning, their statements and events,
+    :func:`newstrace.claims.run_claims_step`). Rejects are stored with their reasons. Safe to re-run after a crash:
+    the corpus steps also pick up articles a killed run left without them. ``analyse=False`` skips statements and
+    claims (no spaCy needed)."""
+    from .claims import run_claims_step
+
     summary = IngestSummary()
     nlp = load_pipeline() if analyse else None
-    index = store.claim_index() if analyse else None
     new_ids: list[str] = []
     own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
     for item in iter_documents(inputs, stats=summary.stats, exclude=own_files, **given):
@@ -108,12 +119,15 @@ def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], Non
             elif store.add_article(result.article, result.statements, ANALYSE_VERSION, result.fingerprint).new:
                 summary.new += 1
                 summary.statements += len(result.statements)
+                if not reads_statements(result.article.language):
+                    summary.not_english[result.article.language] += 1
                 new_ids.append(result.article.id)
-                if index is not None:
-                    summary.events += ingest_claims(store, index, result.article, result.statements)
             else:
                 summary.already += 1
         if progress:
             progress(getattr(item, "source", ""))
     summary.links = store.update_reuse(new_ids, REUSE_VERSION)
+    if analyse:
+        found = run_claims_step(store, stance_model=stance_model, progress=claims_progress)
+        summary.events, summary.claims = found.events, found.claims
     return summary

@@ -58,11 +58,25 @@ def test_top_k_and_ids_are_returned_as_given(light):
     assert numeric.rank("shark on the highway")[0][0] == 7
 
 
-def test_empty_and_unmatched_queries(light):
-    assert light.rank("") == []
-    assert light.rank("   ") == []
-    assert light.rank("the of and") == []
-    assert light.rank("zzzz qqqq") == []
+@pytest.fixture(scope="module")
+def lexical():
+    return Matcher(CLAIMS, semantic=False, static=False)
+
+
+def test_empty_and_unmatched_queries(light, lexical):
+    for matcher in (light, lexical):
+        assert matcher.rank("") == []
+        assert matcher.rank("   ") == []
+        assert matcher.rank("the of and") == []  # no content word: no candidate from either source
+    assert lexical.rank("zzzz qqqq") == []
+    # the light path ranks by meaning too, so unknown words still get the nearest claims, scored below a real match
+    best = light.rank("Can't believe people think drinking bleach will cure coronavirus!!", top=1)[0][1]
+    assert all(score < best for _, score in light.rank("zzzz qqqq"))
+
+
+def test_light_path_uses_static_embeddings(light, lexical):
+    assert light.model_name == "light" and lexical.model_name == "lexical"
+    assert light._index.embedder is not None and lexical._index.embedder is None
 
 
 def test_rank_many_matches_rank(light):
@@ -89,9 +103,14 @@ def test_semantic_required_but_missing_raises_or_works():
         Matcher(CLAIMS, semantic=True)
 
 
-def test_lexical_path_does_not_bridge_paraphrase_without_shared_words(light):
+def test_lexical_path_does_not_bridge_paraphrase_without_shared_words(lexical):
     # BM25-only behaviour: no shared content words -> nothing found
-    assert light.rank("Moscow requested Chinese weapons") == []
+    assert lexical.rank("Moscow requested Chinese weapons") == []
+
+
+def test_light_path_bridges_paraphrase_with_static_embeddings(light):
+    assert light.rank("Moscow requested Chinese weapons", top=6)[0][0] == "c1"
+    assert light.rank("Beijing was asked by the Kremlin to send arms", top=6)[0][0] == "c1"
 
 
 @pytest.mark.skipif(not semantic_available(), reason="semantic extra (newstrace[semantic]) not installed")

@@ -90,3 +90,36 @@ def test_tree_not_mutated():
     find_dates(bare, None)
     assert etree.tostring(tree) == before
     assert etree.tostring(bare) == bare_before
+
+
+def test_url_date_without_zero_padding():
+    assert url_date("https://www.example.de/home/2017/7/12/unter-uns") == "2017-07-12"
+    assert url_date("https://example.org/blog/2021/11/3/a-post") == "2021-11-03"
+    assert url_date("https://example.org/2017/7/123/a") is None  # not a day
+    assert url_date("https://example.org/2017/13/1/a") is None  # no month 13
+
+
+def test_url_date_beats_metadata_of_a_later_edit():
+    head = '<script type="application/ld+json">{"datePublished":"2019-06-17T10:00:00Z"}</script>'
+    result = _dates(_page(head=head), url="https://www.example.de/home/2017/7/12/unter-uns")
+    assert result.published == "2017-07-12"
+    assert result.source == "url"
+
+
+def test_structured_metadata_agreeing_beats_a_visible_date():
+    # two structured sources agree: one visible "date" (a comment's, a related teaser's) does not outvote them
+    head = ('<meta property="article:published_time" content="2021-11-29T08:00:00+01:00">'
+            '<script type="application/ld+json">{"datePublished":"2021-11-29T08:00:00+01:00"}</script>')
+    body = '<p class="post-meta">12.01.2022</p>'
+    result = _dates(_page(head=head, body=body, lang="de"))
+    assert result.published.startswith("2021-11-29")
+
+
+def test_article_dated_from_metadata_when_main_text_is_missing():
+    from newstrace import Document, extract_document
+
+    html = _page(head='<meta property="article:published_time" content="2020-02-17T09:00:00+01:00">')
+    html = html.replace("<p>Some article text that is long enough.</p>", "")
+    article = extract_document(Document(source="p.html", content=html.encode(), kind="html"))
+    assert article.published.startswith("2020-02-17")
+    assert article.date_source == "meta:article:published_time"

@@ -152,3 +152,97 @@ def test_canonical_url_and_language():
 
 def test_standfirst_from_description():
     assert run(page(HEAD)).standfirst == "Council backs a two-kilometre extension of the river walk."
+
+
+# --- when the main text is missing or unsure ---------------------------------------------------------------------
+
+def _document(html: str, url: str | None = None):
+    from newstrace import Document
+
+    return Document(source="page.html", content=html.encode("utf-8"), kind="html", url=url)
+
+
+def test_page_without_main_text_keeps_metadata_and_date():
+    from newstrace import extract_document
+
+    # the only prose sits in a comment section (never main text): the page must still come back, dated and titled
+    html = f"""<!DOCTYPE html><html lang="en"><head>{HEAD}
+<meta property="article:published_time" content="2024-05-04T10:00:00+02:00"></head>
+<body><h1>River walk to be extended north</h1><section class="comments">{''.join(f'<p>{p}</p>' for p in PARAS)}</section></body></html>"""
+    article = extract_document(_document(html))
+    assert article.title == "River walk to be extended north"
+    assert article.published.startswith("2024-05-04")
+    assert article.authors == ["Jane Doe"]
+    assert article.text == ""
+
+
+def test_page_with_nothing_is_refused_in_one_line():
+    import pytest
+
+    from newstrace import InputError, extract_document
+
+    with pytest.raises(InputError) as err:
+        extract_document(_document("<html><body><div class='comments'><p>x</p></div></body></html>"))
+    assert "\n" not in str(err.value)
+    assert "no main text, title or date" in str(err.value)
+
+
+def test_unsure_first_pass_falls_back_to_trafilaturas_full_cascade(monkeypatch):
+    from newstrace.extract import _html
+
+    calls = []
+    answers = {id(_html.TRAFILATURA_OPTIONS): "Home", id(_html.RECALL_OPTIONS): " ".join(PARAS)}
+
+    def fake(tree, url, titles, standfirst, options):
+        calls.append(options)
+        return answers[id(options)]
+
+    monkeypatch.setattr(_html, "_extract", fake)
+    assert run(page(HEAD)).text == " ".join(PARAS)
+    assert calls == [_html.TRAFILATURA_OPTIONS, _html.RECALL_OPTIONS]
+    answers[id(_html.RECALL_OPTIONS)] = ""  # the longer of the two passes wins
+    assert run(page(HEAD)).text == "Home"
+
+
+def test_long_first_pass_is_not_second_guessed(monkeypatch):
+    from newstrace.extract import _html
+
+    calls = []
+    real = _html._extract
+
+    def spy(*args):
+        calls.append(args[-1])
+        return real(*args)
+
+    monkeypatch.setattr(_html, "_extract", spy)
+    long_page = page(HEAD).replace("".join(f"<p>{p}</p>" for p in PARAS), "".join(f"<p>{p}</p>" for p in PARAS * 6))
+    text = run(long_page).text
+    assert len(text) >= _html.CHECK_BELOW_CHARS
+    assert calls == [_html.TRAFILATURA_OPTIONS]
+
+
+def test_agreement_check_between_the_two_passes(monkeypatch):
+    from newstrace.extract import _html
+
+    newsletter = ("Welcome back to the morning briefing. Thanks for subscribing, and consider inviting your friends "
+                  "and colleagues to join us. Was this email forwarded to you? Sign up here to get it every day, and "
+                  "reply to this email with tips or thoughts on what we can do better.")
+    story = " ".join(PARAS)
+    answers = {id(_html.TRAFILATURA_OPTIONS): newsletter, id(_html.CHECK_OPTIONS): story}
+    monkeypatch.setattr(_html, "_extract", lambda tree, url, titles, sf, options: answers[id(options)])
+    assert run(page(HEAD)).text == story  # the passes found different blocks: the full cascade wins
+    # the second pass found the same story plus furniture: the (cleaner) first pass is kept
+    answers[id(_html.TRAFILATURA_OPTIONS)] = story
+    answers[id(_html.CHECK_OPTIONS)] = story + "\n" + newsletter
+    assert run(page(HEAD)).text == story
+    assert _html.agreement(story, story + newsletter) == 1.0
+    assert _html.agreement(newsletter, story) == 0.0
+    assert _html.agreement("too short", story) == 1.0
+
+
+def test_related_heading_in_article_body_is_not_a_cut():
+    # a section heading "Related" inside the article must not cut what follows it
+    body = "".join(f"<p>{p}</p>" for p in PARAS[:3]) + "<h2>Related</h2>" + "".join(f"<p>{p}</p>" for p in PARAS[3:])
+    html = page(HEAD).replace("".join(f"<p>{p}</p>" for p in PARAS), body)
+    text = run(html).text
+    assert PARAS[4] in text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from ..models import Article
+from ..models import Article, reads_statements
 from ._extract import extract_statements, statements_from_docs
 from ._pipeline import PipelineMissing, load_pipeline
 
@@ -18,6 +18,9 @@ __all__ = ["PipelineMissing", "extract_article_statements", "extract_statements"
 
 
 def extract_article_statements(article: Article, nlp: Language) -> list[dict[str, object]]:
-    """Statements of an Article: offsets into ``article.text``; id, source and publication date from the Article."""
+    """Statements of an Article: offsets into ``article.text``; id, source and publication date from the Article.
+    None for a page in a language the English parser cannot read (the Article's ``notes`` say so)."""
+    if not reads_statements(article.language):
+        return []
     return extract_statements(article.text, nlp, article_id=article.id, source=article.source,
                               published=article.published)

@@ -7,9 +7,10 @@ Resolution rules (documented here, applied everywhere):
   "last month"/"earlier this month" the first day of that month (day precision stands in for a period: the
   phrase is kept in ``date_text`` so a reader sees how coarse it is);
 - "March 13" / "13 March" (no year) is the latest such date on or before the publication date; with a year, that date.
-A statement without its own phrase inherits the date (and phrase) of the statement it continues: the latest
-earlier dated statement of the same resolved speaker (the seed's '"...," Zhao stressed' takes "On Monday" from
-the paragraph before). With neither, a present-tense cue ("says") gets the publication date (news of the day)
+A statement without its own phrase in its cue's sentence inherits the date (and phrase) of the statement it
+continues: the statement right before it, when that one has the same resolved speaker and its cue is at most
+``_extract.INHERIT_CHARS`` characters back (the seed's '"...," Zhao stressed' takes "On Monday" from the paragraph
+before); a phrase further away, or about someone else, dates nothing. With neither, a present-tense cue ("says") gets the publication date (news of the day)
 and any other cue gets null: a past-tense "said" with no phrase may be days old. See ``_extract._resolve``.
 """
 from __future__ import annotations

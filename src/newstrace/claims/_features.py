@@ -1,10 +1,12 @@
 """Candidate generation and pair features for the learned re-ranker.
 
 A :class:`Index` holds everything derived from the claim list (BM25 indexes over claim+title, claim
-and title; idf; optional embeddings). :meth:`Index.candidates` returns, for one query, the union of
-the BM25 and embedding shortlists with one feature row per candidate. The features are ratios and
-similarities that do not depend on the size of the claim collection, so a re-ranker trained on one
-collection transfers to another.
+and title; idf; embeddings of claim and title when given an embedder). :meth:`Index.candidates` returns, for
+one query, the union of the BM25 and embedding shortlists with one feature row per candidate. The embedding
+block of a row is named :data:`STATIC_FEATURES` for the default static embedder and :data:`SEMANTIC_FEATURES`
+for the transformer (the ``semantic`` extra): the same similarities, from different vectors. The features
+are ratios and similarities that do not depend on the size of the claim collection, so a re-ranker trained
+on one collection transfers to another.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ LIGHT_FEATURES = (
     "num_match", "num_miss", "name_cover", "len_ratio",
 )
 SEMANTIC_FEATURES = ("emb_claim", "emb_title", "emb_best", "emb_rel", "emb_rrank")
+STATIC_FEATURES = ("static_claim", "static_title", "static_best", "static_rel", "static_rrank")
 
 
 def _bigrams(toks: list[str]) -> set[tuple[str, str]]:
@@ -32,6 +35,7 @@ class Index:
     """Claim-side data for candidate generation and features."""
 
     def __init__(self, claims: list[tuple[str, str, str | None]], *, embedder=None,
+                 emb_features: tuple[str, ...] = STATIC_FEATURES,
                  k1: float = 1.2, b: float = 0.5) -> None:
         self.ids = [str(c[0]) for c in claims]
         self.texts = [c[1] or "" for c in claims]
@@ -44,6 +48,7 @@ class Index:
         self.idf = self.all_bm25.idf
         self.default_idf = math.log(1 + (len(self.ids) + 0.5) / 0.5) if self.ids else 1.0
         self.embedder = embedder
+        self.emb_features = tuple(emb_features)
         self.claim_vecs = self.title_vecs = None
         if embedder is not None and self.ids:
             self.claim_vecs = embedder.encode(self.texts, cache=True)
@@ -79,12 +84,24 @@ class Index:
             return None
         return self.embedder.encode([_text.clean(q) for q in queries])
 
+    @property
+    def features(self) -> list[str]:
+        """The names of a feature row's columns: lexical, then the embedder's block when there is one."""
+        return list(LIGHT_FEATURES) + (list(self.emb_features) if self.embedder is not None else [])
+
     def candidates(self, query: str, *, depth: int = 50, qvec: np.ndarray | None = None,
-                   semantic: bool = False) -> tuple[list[int], np.ndarray]:
-        """Candidate claim indexes and their feature rows (LIGHT [+ SEMANTIC] columns)."""
+                   semantic: bool | None = None) -> tuple[list[int], np.ndarray]:
+        """Candidate claim indexes and their feature rows (:attr:`features` columns).
+
+        ``semantic`` (default: whether the index has an embedder) adds the embedding block; without ``qvec``
+        (or for a query without content words) the block is zeros and only BM25 gives candidates.
+        """
+        if semantic is None:
+            semantic = self.embedder is not None
         cleaned = _text.clean(query)
         qtoks = _text.tokens(cleaned, is_clean=True)
-        use_emb = semantic and qvec is not None and self.claim_vecs is not None
+        use_emb = (semantic and qvec is not None and self.claim_vecs is not None and bool(qtoks)
+                   and bool(np.any(qvec)))
         all_scores = self.all_bm25.scores(qtoks) if qtoks else {}
         bm_ranked = sorted(all_scores.items(), key=lambda x: (-x[1], x[0]))
         cands = [i for i, _ in bm_ranked[:depth]]
@@ -100,7 +117,7 @@ class Index:
                     cands.append(i)
                     seen.add(i)
         if not cands:
-            return [], np.zeros((0, len(LIGHT_FEATURES) + (len(SEMANTIC_FEATURES) if semantic else 0)))
+            return [], np.zeros((0, len(LIGHT_FEATURES) + (len(self.emb_features) if semantic else 0)))
         bm_rank = {i: r for r, (i, _) in enumerate(bm_ranked)}
         bm_max = bm_ranked[0][1] if bm_ranked else 0.0
         qidf = sum(self._w(t) for t in set(qtoks)) or 1.0
@@ -154,6 +171,6 @@ class Index:
                 rr[order] = 1.0 / (1 + np.arange(len(cands)))
                 sem = np.stack([ec, et, eb, eb - top, rr], axis=1)
             else:
-                sem = np.zeros((len(cands), len(SEMANTIC_FEATURES)))
+                sem = np.zeros((len(cands), len(self.emb_features)))
             feats = np.concatenate([feats, sem], axis=1)
         return cands, feats

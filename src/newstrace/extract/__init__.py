@@ -16,6 +16,7 @@ import re
 from .._errors import InputError
 from ..models import Article, Document, article_id
 from ._decode import decode
+from ._lang import resolve_language
 
 EXTRACTOR_VERSION = "extract/1"
 
@@ -35,6 +36,7 @@ def extract_document(doc: Document) -> Article:
         from ._scrape import extract_scrape
 
         article = extract_scrape(text, doc.source)
+        _check_scrape(article, text, doc.source)
     else:
         article = _extract_html(text, doc)
     article.id = article_id(doc.content)
@@ -42,23 +44,38 @@ def extract_document(doc: Document) -> Article:
     article.url = doc.url or article.url
     article.outlet = doc.outlet or article.outlet
     article.first_seen = doc.fetched_at
+    article.language = resolve_language(article.language, article.text)  # the text's own language wins
     article.extractor = EXTRACTOR_VERSION
     return article
+
+
+def _check_scrape(article: Article, text: str, source: str) -> None:
+    """A text file that is not an article (one line: a note, a title; nothing left once menus are dropped) is a
+    reject with its reason, never an empty Article."""
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    if lines < 2:
+        raise InputError(source, "a single line of text is not an article (a text scrape has a headline and a body)")
+    if not article.text.strip():
+        raise InputError(source, "no article text found in the text (only menus, headlines or captions)")
 
 
 def _extract_html(text: str, doc: Document) -> Article:
     from trafilatura.utils import load_html
 
     from ._dates import find_dates
+    from ._defuse import defuse
     from ._html import extract_html
 
-    tree = load_html(text)
+    tree = load_html(defuse(text))  # an element with 100k attributes took minutes to parse
     if tree is None:
-        raise InputError(doc.source, "not parseable as HTML")
+        hint = "" if _looks_like_html(text) else " (no markup in it: for a plain-text scrape, pass --kind text)"
+        raise InputError(doc.source, "not parseable as HTML" + hint)
     dates = find_dates(tree, doc.url)
     fields = extract_html(tree, doc.url)
-    if not fields.text.strip():
-        raise InputError(doc.source, "no main text found in the page")
+    # A page whose main text cannot be found still has a title, a date, authors...: it is kept as an Article with
+    # empty text (a user must not lose it); only a page with neither text nor title nor date is refused.
+    if not fields.text.strip() and not fields.title and not dates.published:
+        raise InputError(doc.source, "no main text, title or date found in the page")
     return Article(
         id="",
         source=doc.source,

@@ -1,27 +1,54 @@
 """Main text and metadata of an HTML page.
 
-Main text: trafilatura's extractor (options chosen by measurement on the Article Extraction Benchmark, see
-``bench/extraction.py``), then general post-cleaning of its output tree (``_boiler``): the headline repeated at the
-top, a dek (heading) repeating the meta description, a trailing "Related"/"You may also like" block, stock
-newsletter/share/copyright lines, and runs of menu items.
+Main text: trafilatura's extractor in its fast mode (options chosen by measurement on the tune part of the Article
+Extraction Benchmark, see ``bench/extraction.py``), then general post-cleaning of its output tree (``_boiler``): the
+headline repeated at the top, a dek (heading) repeating the meta description, stock newsletter/share/copyright
+lines, and runs of menu items. Where that first pass is short, trafilatura's full cascade (readability and jusText
+comparison) runs as well: below trafilatura's own minimum of a main text the longer result of a recall-focused run
+wins; otherwise an agreement check keeps the first pass unless the two passes found different text. A page with no main
+text keeps its metadata (the caller returns it with empty text).
 Metadata: ``_meta`` (meta tags, JSON-LD, canonical link, figcaptions, related blocks, comment counts), which
 never runs a date search (the caller found dates already).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from lxml.etree import Element
 from lxml.html import HtmlElement
 
 from ..models import Caption, Related
 from . import _meta
 from ._boiler import clean_body, clean_text
 
-# trafilatura options, measured on data/aeb (bench/extraction.py, one run, trafilatura 2.3.1):
-# fast=True skips the readability/justext fallbacks: F1 0.9623 at ~36 pages/s vs 0.9598 at ~26 pages/s without it;
-# include_comments=False: comment sections are not main text (0.9598 vs 0.9525 with comments).
+# trafilatura options, measured on data/aeb (bench/extraction.py, trafilatura 2.3.1):
+# fast=True skips the readability/justext fallbacks: with newstrace's cleaning, F1 0.9795 vs 0.9716 without it on the
+# tune part (bench/_split.py); include_comments=False: comment sections are not main text (all pages: 0.9598 vs
+# 0.9525 with comments); include_tables: neutral on the tune part, kept as trafilatura's default.
 TRAFILATURA_OPTIONS = {"fast": True, "include_comments": False, "include_tables": True}
-INCLUDE_LINKS = False  # measured: True changes what trafilatura extracts (F1 0.9631 vs 0.9675)
+INCLUDE_LINKS = False  # measured on the tune part: True changes what trafilatura extracts (F1 0.9245 vs 0.9795)
+# Second pass, only where the first is short: trafilatura's whole cascade as its default runs it (comparison with
+# readability and jusText, baseline rescue, recall escalation), comments still left out.
+CHECK_OPTIONS = {"fast": False, "include_comments": False, "include_tables": True}
+# ... and with its recall focus where the first pass found (almost) nothing. Only there: on the pages of other sites
+# in data/dates (bench/extraction.py --other) recall found the story under an empty first pass, but as the check of
+# a longer first pass it swapped blog posts for whole-page dumps.
+RECALL_OPTIONS = {**CHECK_OPTIONS, "favor_recall": True}
+# A first-pass text shorter than this (characters) is "unsure": trafilatura's own MIN_EXTRACTED_SIZE (settings.cfg),
+# below which it treats an extraction as under-delivered; the longer of the two passes wins. Not tuned: 0 to 500
+# give the same F1 on the tune part of data/aeb.
+MIN_CONFIDENT_CHARS = 250
+# A first-pass text shorter than this is checked against the second pass: trafilatura's own ESCALATION_MAX_LENGTH
+# (core.py: "only consider extractions below this size"); longer texts are not second-guessed.
+CHECK_BELOW_CHARS = 3000
+# Agreement check: when less than this share of the first pass's word 4-shingles (the benchmark's unit) is found in
+# a longer second pass, the two found different blocks (a teaser, a newsletter box, a standfirst instead of the
+# story) and the second pass, which compared its pick with readability and jusText, wins. Judgement, not tuned:
+# on the tune part of data/aeb the check never fires (0.2 to 0.8 give the same F1); on the 799 pages of other sites
+# in data/dates it moves the pages where the fast pass had picked a wrong block (bench/extraction.py --other).
+MIN_AGREEMENT = 0.5
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -65,12 +92,43 @@ def extract_html(tree: HtmlElement, url: str | None = None) -> HtmlFields:
 
 
 def main_text(tree: HtmlElement, url: str | None, title: str | None, standfirst: str | None = None) -> str:
+    """The main text of the page, or "" when neither pass finds any. ``tree`` is not changed (trafilatura copies it)."""
+    h1s = [_meta.text_of(h) for h in tree.iter("h1")]
+    titles = [t for t in [title, *h1s] if t]
+    text = _extract(tree, url, titles, standfirst, TRAFILATURA_OPTIONS)
+    if len(text) >= CHECK_BELOW_CHARS:
+        return text
+    if len(text) < MIN_CONFIDENT_CHARS:
+        return max((text, _extract(tree, url, titles, standfirst, RECALL_OPTIONS)), key=len)
+    second = _extract(tree, url, titles, standfirst, CHECK_OPTIONS)
+    if len(second) > len(text) and agreement(text, second) < MIN_AGREEMENT:
+        return second
+    return text
+
+
+def agreement(text: str, other: str) -> float:
+    """Share of ``text``'s distinct word 4-shingles also found in ``other`` (1.0 for a text too short to have any)."""
+    mine, theirs = _shingles(text), _shingles(other)
+    return len(mine & theirs) / len(mine) if mine else 1.0
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
+
+
+def _extract(tree: HtmlElement, url: str | None, titles: list[str], standfirst: str | None,
+             options: dict[str, bool]) -> str:
+    """The cleaned text of one trafilatura pass."""
     from trafilatura.core import bare_extraction
     from trafilatura.xml import xmltotxt
 
-    h1s = [_meta.text_of(h) for h in tree.iter("h1")]
-    doc = bare_extraction(tree, url=url, with_metadata=False, include_links=INCLUDE_LINKS, **TRAFILATURA_OPTIONS)
+    doc = bare_extraction(tree, url=url, with_metadata=False, include_links=INCLUDE_LINKS, **options)
     if doc is None or doc.body is None:
         return ""
-    body = clean_body(doc.body, titles=[t for t in [title, *h1s] if t], standfirst=standfirst)
+    body = doc.body
+    if body.tag != "body":  # trafilatura's fallbacks may hand back one element rather than a <body> of them
+        body = Element("body")
+        body.append(doc.body)
+    body = clean_body(body, titles=titles, standfirst=standfirst)
     return clean_text(xmltotxt(body, False)).strip()

@@ -272,6 +272,29 @@ def find_authors(pm: PageMeta, outlet: str | None = None) -> list[str]:
 
 
 AUTHOR_MAX_WORDS = 5  # judgement: longer "names" are bylines with dates or roles glued on
+# A byline's agency or outlet is not an author: "JILL LAWLESSAssociated Press", "Finian Cunningham. Sputnik
+# International", "Mary Jones, Reuters". Known agencies, and parts holding a word names of people do not.
+_AGENCIES = {"ap", "associated press", "reuters", "afp", "agence france-presse", "agence france presse", "bloomberg",
+             "dpa", "efe", "ansa", "xinhua", "tass", "ria novosti", "sputnik", "upi", "pa", "pa media", "anadolu",
+             "kyodo", "yonhap", "cnn", "bbc", "bbc news", "al jazeera"}
+_ORG_WORDS = re.compile(r"\b(?:press|news|international|agency|agencies|media|times|herald|tribune|newswire|wire|"
+                        r"network|newsroom|gazette|journal|telegraph|broadcasting|corporation|inc|ltd)\b", re.I)
+# "LAWLESSAssociated": an upper-case name run into a capitalised word (a lost space or line break).
+_GLUED = re.compile(r"(?<=[A-Z]{2})(?=[A-Z][a-z])")
+# "Cunningham. Sputnik": a full stop after a word (not an initial, "John F. Kennedy") ends a name.
+_NAME_END = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[A-Z])")
+
+
+def _name_case(name: str) -> str:
+    """An all-capitals name in name case ("JILL LAWLESS" -> "Jill Lawless", "O'NEIL-SMITH" -> "O'Neil-Smith");
+    names with any lower case letter are left as written ("DAVID McHUGH" too)."""
+    if name != name.upper():
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name)
+
+
+def _is_agency(part: str) -> bool:
+    return part.lower() in _AGENCIES or bool(_ORG_WORDS.search(part))
 _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 
 
@@ -282,8 +305,12 @@ def clean_authors(raw: list[str], outlet: str | None = None) -> list[str]:
         skip.add(outlet.lower())
     for value in raw:
         value = _BY.sub("", norm(value))
+        value = _NAME_END.sub(" | ", _GLUED.sub(" | ", value))
         for part in _AUTHOR_SPLIT.split(value):
             part = _BY.sub("", part).strip(" .-–—")
+            if _is_agency(part):
+                continue
+            part = _name_case(part)
             if not part or "@" in part or part.startswith("http") or len(part) > 60:
                 continue
             if _AUTHOR_NOISE.search(part) or part.lower() in skip or not re.search(r"[^\W\d_]", part) or re.search(r"\d", part):

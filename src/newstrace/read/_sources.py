@@ -10,6 +10,7 @@ import gzip
 import io
 import json
 import os
+import stat
 import sys
 import zlib
 from dataclasses import dataclass, field
@@ -28,6 +29,21 @@ _TEXT_EXT = (".txt", ".text", ".md")
 _JSONL_EXT = (".jsonl", ".ndjson", ".json")
 _WARC_EXT = (".warc", ".arc")
 _SKIP_SUFFIX = (".meta.json",)
+# A reject reason is one line of at most this many characters: warcio quotes the bad line it met, which was 200 MB
+# for a WARC of zeros; 300 holds every reason newstrace writes itself.
+MAX_REASON_CHARS = 300
+# What a sidecar or a JSON Lines record may give (each a string or null), and the kinds it may force.
+_GIVEN_FIELDS = ("url", "outlet", "fetched_at", "kind")
+_KINDS = ("html", "text")
+
+
+def display_name(name: str) -> str:
+    """A file name as text that can be printed and stored: bytes that are not UTF-8 (``a\\xff.html``, which Python
+    holds as lone surrogates) are written as ``\\xff`` escapes."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that did not come from a file name: escaped as such
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass
@@ -37,6 +53,11 @@ class Reject:
     source: str
     kind: str
     reason: str
+
+    def __post_init__(self) -> None:
+        self.source = display_name(self.source)
+        reason = " ".join(display_name(self.reason[: 2 * MAX_REASON_CHARS]).split())
+        self.reason = reason if len(reason) <= MAX_REASON_CHARS else reason[: MAX_REASON_CHARS - 1] + "…"
 
     def message(self) -> str:
         return f"{self.source}: {self.reason}"
@@ -87,13 +108,21 @@ def iter_documents(
             continue
         paths = _expand(item)
         if not paths:
-            yield Reject(item, "missing", "no such file or directory")
+            if os.path.isdir(item):
+                yield Reject(item, "empty", "no pages found in the folder (hidden files and .meta.json sidecars "
+                                            "are not pages)")
+            elif any(ch in item for ch in "*?["):
+                yield Reject(item, "missing", "no file matches the pattern")
+            else:
+                yield Reject(item, "missing", "no such file or directory")
             continue
         for path in paths:
             if os.path.realpath(path) in skip:
                 continue
             stats.files += 1
-            yield from _read_path(path, given, stats)
+            # inside a folder or a glob only regular files are read (a FIFO there would block for ever); a path
+            # named on the command line is read whatever it is (``<(zcat pages.gz)`` is a pipe)
+            yield from _read_path(path, given, stats, regular_only=path != item)
 
 
 def _expand(item: str) -> list[str]:
@@ -135,28 +164,66 @@ def _sidecar(path: str, given: _Given) -> _Given:
                     meta = json.load(handle)
             except (OSError, ValueError) as exc:
                 raise InputError(candidate, f"sidecar is not valid JSON ({exc})") from exc
-            return _Given(given.url or meta.get("url"), given.outlet or meta.get("outlet"),
-                          given.fetched_at or meta.get("fetched_at"), given.kind or meta.get("kind"))
+            if not isinstance(meta, dict):
+                raise InputError(candidate, 'a sidecar is a JSON object: {"url": ..., "outlet": ..., "fetched_at": ...}')
+            problem = _bad_given(meta)
+            if problem:
+                raise InputError(candidate, f"sidecar {problem}")
+            return _Given(given.url or _text(meta.get("url")), given.outlet or _text(meta.get("outlet")),
+                          given.fetched_at or _text(meta.get("fetched_at")), given.kind or meta.get("kind"))
     return given
 
 
-def _read_path(path: str, given: _Given, stats: ReadStats) -> Iterator[Document | Reject]:
+def _bad_given(record: dict, keys: tuple[str, ...] = _GIVEN_FIELDS) -> str | None:
+    """Why the url/outlet/fetched_at(/kind) of a sidecar or JSON Lines record cannot be used, or None."""
+    for key in keys:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return f'"{key}" must be a string or null, not {type(value).__name__}'
+    if "kind" in keys and record.get("kind") not in (None, *_KINDS):
+        return f'"kind" must be one of {", ".join(_KINDS)}'
+    return None
+
+
+def _text(value: str | None) -> str | None:
+    """A string from JSON as storable text (a lone surrogate escape such as "\\ud800" cannot be stored)."""
+    return value.encode("utf-8", "replace").decode("utf-8") if value else value
+
+
+def _open(path: str, regular_only: bool) -> BinaryIO:
+    """``path`` opened for reading; with ``regular_only``, anything but a regular file is refused without blocking
+    (a FIFO is opened non-blocking, then refused once fstat says what it is)."""
+    if not regular_only:
+        return open(path, "rb")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        what = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device or special file"
+        raise InputError(path, f"not a regular file ({what}): skipped")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _read_path(path: str, given: _Given, stats: ReadStats, *, regular_only: bool = False
+               ) -> Iterator[Document | Reject]:
+    shown = display_name(path)  # the name Documents carry; the file is opened by its real name
     try:
         given = _sidecar(path, given)
-        with open(path, "rb") as handle:
+        with _open(path, regular_only) as handle:
             if _is_warc(handle.peek(512)[:512], path.lower()):
                 from ._warc import iter_warc
 
-                yield from iter_warc(path, handle, stats, outlet=given.outlet)
+                yield from iter_warc(shown, handle, stats, outlet=given.outlet)
                 return
-            raw = _read_limited(handle, path)
+            raw = _read_limited(handle, shown)
     except InputError as exc:
         yield Reject(exc.source, exc.kind, exc.reason)
         return
     except OSError as exc:
         yield Reject(path, "unreadable", exc.strerror or str(exc))
         return
-    yield from _read_bytes(path, raw, given, stats)
+    yield from _read_bytes(shown, raw, given, stats)
 
 
 def _gunzip(source: str, raw: bytes) -> bytes:
@@ -229,11 +296,16 @@ def _iter_jsonl(source: str, data: bytes, given: _Given) -> Iterator[Document | 
             continue
         is_html = bool(obj.get("html"))
         body = obj["html"] if is_html else obj["text"]
+        problem = _bad_given(obj, _GIVEN_FIELDS[:3]) or (None if isinstance(body, str) else
+                                      f'"{"html" if is_html else "text"}" must be a string, not {type(body).__name__}')
+        if problem:
+            yield Reject(where, "bad-json", problem)
+            continue
         yield Document(
             source=where,
-            content=str(body).encode("utf-8"),
+            content=body.encode("utf-8", "replace"),  # "replace": a lone surrogate escape cannot be encoded
             kind=given.kind or ("html" if is_html else "text"),
-            url=given.url or obj.get("url"),
-            outlet=given.outlet or obj.get("outlet"),
-            fetched_at=given.fetched_at or obj.get("fetched_at"),
+            url=given.url or _text(obj.get("url")),
+            outlet=given.outlet or _text(obj.get("outlet")),
+            fetched_at=given.fetched_at or _text(obj.get("fetched_at")),
         )

@@ -95,7 +95,7 @@ def load(out_dir: str, store, *, progress: Callable[[str], None] | None = None) 
     """Bring a ``spark run`` output into ``store``; returns counts. Idempotent (content-hash ids)."""
     from ..pipeline import ANALYSE_VERSION, REUSE_VERSION
     from ..reuse import Fingerprint
-    from ..trail import ingest_claims
+    from ..claims import run_claims_step
 
     manifest = read_manifest(out_dir)
     analysed = bool(manifest.get("analysed", True))
@@ -112,7 +112,6 @@ def load(out_dir: str, store, *, progress: Callable[[str], None] | None = None) 
     items += [(r["input_file"], r["input_record"], 0, r) for r in read_table(out_dir, "rejects")]
     items.sort(key=lambda item: (item[0], item[1], item[2], item[3]["source"]))
 
-    index = store.claim_index() if analysed else None
     new_ids: list[str] = []
     for _, _, is_article, row in items:
         if not is_article:
@@ -129,8 +128,6 @@ def load(out_dir: str, store, *, progress: Callable[[str], None] | None = None) 
             summary.new += 1
             summary.statements += len(found)
             new_ids.append(article.id)
-            if index is not None:
-                summary.events += ingest_claims(store, index, article, found)
         else:
             summary.already += 1
         if progress:
@@ -138,13 +135,14 @@ def load(out_dir: str, store, *, progress: Callable[[str], None] | None = None) 
 
     pairs = [(r["a"], r["b"]) for r in read_table(out_dir, "reuse_candidates")]
     summary.candidates = len(pairs)
-    if not new_ids:
-        return summary
-    if stored_before == 0:
-        summary.links = _verify_candidates(store, pairs, set(new_ids), REUSE_VERSION)
-    else:
-        summary.reuse = "whole-store"
-        summary.links = store.update_reuse(new_ids, REUSE_VERSION)
+    if new_ids:
+        if stored_before == 0:
+            summary.links = _verify_candidates(store, pairs, set(new_ids), REUSE_VERSION)
+        else:
+            summary.reuse = "whole-store"
+            summary.links = store.update_reuse(new_ids, REUSE_VERSION)
+    if analysed:
+        summary.events += run_claims_step(store).events
     return summary
 
 

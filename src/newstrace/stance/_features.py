@@ -3,12 +3,15 @@
 Two kinds, all computed from a vocabulary fitted on training text only:
 
 * relatedness: TF-IDF cosine of the claim against the whole text, its lead and its best-matching sentences; latent
-  semantic (SVD) cosine; word, bigram and trigram overlap, plain and IDF-weighted.
-* stance: refuting / hedging / supporting / negation word counts in the claim, in the whole text, in the lead and in
-  the sentences nearest the claim; single cue words there; polarity agreement of claim and nearest sentences;
-  question marks and quotes; latent-topic vectors of claim and text (what kind of story it is).
+  semantic (SVD) cosine; word, bigram, trigram and 4-gram overlap, plain and IDF-weighted.
+* stance, built to carry over to claims never seen in training (no claim- or topic-specific words, no topic
+  vectors): refuting / hedging / supporting / negation words and deny / discuss phrases counted in the claim, in
+  the whole text, in the lead, in the sentences *about the claim* (weighted by their similarity to it; best,
+  top-k and all sentences over a similarity floor) and in a window of words around the claim's own terms; single
+  cue words there; polarity of claim and nearest sentences and their interaction; question marks and quotes.
 
 Work is shared per distinct text within one call (FNC-1 pairs reuse bodies and headlines), never across calls.
+Every sum is order-independent (math.fsum or fixed order), so features do not depend on PYTHONHASHSEED.
 """
 from __future__ import annotations
 
@@ -19,20 +22,27 @@ import numpy as np
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ._text import LEXICONS, NEGATIONS, ngrams, sentences, stem, terms, words
+from ._text import LEXICONS, NEGATIONS, PHRASE_LISTS, ngrams, phrase_counts, sentences, stem, terms, words
 
 # single cue words counted on their own (stemmed with the same stemmer as the lexicons' use)
 CUE_WORDS = ("fake", "hoax", "deny", "false", "not", "debunk", "no", "never", "rumor", "rumour", "claim",
              "report", "allegedly", "reportedly", "unconfirm", "unverify", "confirm", "official", "true", "satire",
              "prank", "however", "but", "despite", "although", "may", "could", "appear", "accord", "source")
 _CUE_INDEX = {w: i for i, w in enumerate(CUE_WORDS)}
-_LEX_NAMES = tuple(LEXICONS)
+_LEX_NAMES = tuple(LEXICONS) + tuple(PHRASE_LISTS)   # word lexicons, then phrase lists
+_N_WORD_LEX = len(LEXICONS)
 _LEX_STEMS = {name: frozenset(stem(w) for w in lex) | lex for name, lex in LEXICONS.items()}
 LEAD_SENTENCES = 3
 TOP_SENTENCES = 3
+#: a sentence is "about the claim" when its TF-IDF cosine to the claim reaches this share of the best sentence's
+#: (set a priori, not tuned: half the best keeps the few sentences that restate the claim)
+ABOUT_SHARE = 0.5
+#: words either side of a claim term that count as "near" it (set a priori, not tuned: about a clause)
+WINDOW = 6
 RELATEDNESS = ("cos_text", "cos_lead", "cos_sent_max", "cos_sent_top", "lsa_cos_text", "lsa_cos_lead", "ov_text",
-               "ov_lead", "ov_idf_text", "ov_idf_lead", "jaccard", "bi_text", "bi_lead", "tri_text", "n_claim_terms",
-               "log_text_words", "log_sentences", "best_pos", "n_sent_matching")
+               "ov_lead", "ov_idf_text", "ov_idf_lead", "jaccard", "bi_text", "bi_lead", "tri_text", "quad_text",
+               "n_claim_terms", "log_text_words", "log_sentences", "best_pos", "n_sent_matching", "cos_first",
+               "ov_idf_top", "claim_hits_rate")
 
 
 def _analyzer(text: str) -> list[str]:
@@ -47,13 +57,17 @@ class _Text:
     term_set: set[str]
     bigrams: set[tuple[str, ...]]
     trigrams: set[tuple[str, ...]]
+    quadgrams: set[tuple[str, ...]]
     n_words: int
-    lex: np.ndarray            # (n_sentences, n_lexicons) counts per sentence
+    lex: np.ndarray            # (n_sentences, n_lexicons) counts per sentence (words, then phrases)
     cues: np.ndarray           # (n_sentences, n_cues) counts per sentence
     neg: np.ndarray            # (n_sentences,) negation counts
     n_words_sent: np.ndarray   # (n_sentences,) words per sentence
+    tok_stems: list[str]       # every word token's stem, in order
+    tok_lex: np.ndarray        # (n_tokens, n_word_lexicons) 0/1: the token is in the lexicon
     lead_terms: set[str]
     lead_bigrams: set[tuple[str, ...]]
+    sent_terms: list[set[str]]
     questions: int
     quotes: int
     lead: str
@@ -65,31 +79,44 @@ def _describe(text: str) -> tuple[_Text, list[str]]:
     cues = np.zeros((len(sents), len(CUE_WORDS)), dtype=np.float32)
     neg = np.zeros(len(sents), dtype=np.float32)
     nws = np.zeros(len(sents), dtype=np.float32)
+    tok_stems: list[str] = []
+    tok_lex: list[list[int]] = []
+    sent_terms: list[set[str]] = []
     for i, sent in enumerate(sents):
         toks = words(sent)
         nws[i] = len(toks)
         for tok in toks:
             st = stem(tok)
-            for j, name in enumerate(_LEX_NAMES):
-                if tok in _LEX_STEMS[name] or st in _LEX_STEMS[name]:
-                    lex[i, j] += 1
+            flags = [int(tok in _LEX_STEMS[name] or st in _LEX_STEMS[name]) for name in LEXICONS]
+            tok_stems.append(st)
+            tok_lex.append(flags)
+            lex[i, :_N_WORD_LEX] += flags
             k = _CUE_INDEX.get(st, _CUE_INDEX.get(tok))
             if k is not None:
                 cues[i, k] += 1
             if tok in NEGATIONS or tok.endswith("n't"):
                 neg[i] += 1
+        lex[i, _N_WORD_LEX:] = phrase_counts(sent)
+        sent_terms.append(set(terms(sent)))
     all_terms = terms(text)
     lead_text = " ".join(sents[:LEAD_SENTENCES])
     lead = terms(lead_text)
     info = _Text(terms=all_terms, term_set=set(all_terms), bigrams=ngrams(all_terms, 2), trigrams=ngrams(all_terms, 3),
-                 n_words=int(nws.sum()), lex=lex, cues=cues, neg=neg, n_words_sent=nws, lead_terms=set(lead),
-                 lead_bigrams=ngrams(lead, 2), questions=text.count("?"), quotes=text.count('"') + text.count("\u201c"),
-                 lead=lead_text)
+                 quadgrams=ngrams(all_terms, 4), n_words=int(nws.sum()), lex=lex, cues=cues, neg=neg,
+                 n_words_sent=nws, tok_stems=tok_stems,
+                 tok_lex=np.asarray(tok_lex, dtype=np.float32).reshape(-1, _N_WORD_LEX),
+                 lead_terms=set(lead), lead_bigrams=ngrams(lead, 2), sent_terms=sent_terms,
+                 questions=text.count("?"), quotes=text.count('"') + text.count("\u201c"), lead=lead_text)
     return info, sents
 
 
 def _frac(part: set, whole: set) -> float:
     return len(part & whole) / len(part) if part else 0.0
+
+
+def _idf_sum(items: set[str], idf: dict[str, float], default: float) -> float:
+    """Sum of IDF weights, independent of set iteration order (and so of PYTHONHASHSEED)."""
+    return math.fsum(idf.get(x, default) for x in items)
 
 
 class FeatureExtractor:
@@ -110,7 +137,11 @@ class FeatureExtractor:
         self.tfidf = TfidfVectorizer(analyzer=_analyzer, min_df=2, max_df=0.5, max_features=self.max_features,
                                      sublinear_tf=True, dtype=np.float32)
         matrix = self.tfidf.fit_transform(corpus)
-        self.svd = TruncatedSVD(n_components=self.svd_components, algorithm="randomized", n_iter=7,
+        # introspection only; a set, so its pickled order would follow PYTHONHASHSEED (and it is most of the size)
+        self.tfidf.stop_words_ = None
+        # at most one component fewer than terms (a tiny training set); the feature names do not depend on it
+        components = max(1, min(self.svd_components, matrix.shape[1] - 1))
+        self.svd = TruncatedSVD(n_components=components, algorithm="randomized", n_iter=7,
                                 random_state=self.random_state)
         self.svd.fit(matrix)
         self.names = self._names()
@@ -126,12 +157,17 @@ class FeatureExtractor:
         names += [f"claim_{n}" for n in _LEX_NAMES] + ["claim_question", "claim_neg_parity"]
         names += [f"text_{n}_rate" for n in _LEX_NAMES]
         names += [f"lead_{n}" for n in _LEX_NAMES]
+        names += [f"first_{n}" for n in _LEX_NAMES]
         names += [f"top_{n}" for n in _LEX_NAMES]
-        names += ["top_neg_parity", "polarity_agree", "text_questions", "text_quotes_rate"]
+        names += [f"best_{n}" for n in _LEX_NAMES]
+        names += [f"about_{n}_rate" for n in _LEX_NAMES]
+        names += [f"about_{n}_share" for n in _LEX_NAMES]
+        names += [f"near_{n}_rate" for n in LEXICONS]
+        names += [f"x_claimrefute_{w}" for w in ("about_refute", "about_deny", "near_refute", "about_neg")]
+        names += ["about_n", "about_neg_rate", "top_neg_parity", "polarity_agree", "text_questions",
+                  "text_quotes_rate"]
         names += [f"claim_cue_{w}" for w in CUE_WORDS] + [f"top_cue_{w}" for w in CUE_WORDS]
         names += [f"text_cue_{w}" for w in CUE_WORDS]
-        names += [f"claim_lsa_{i}" for i in range(self.svd_components)]
-        names += [f"text_lsa_{i}" for i in range(self.svd_components)]
         return names
 
     # -- features ----------------------------------------------------------------------------------------------
@@ -142,7 +178,7 @@ class FeatureExtractor:
         claims = list(dict.fromkeys(c for c, _ in pairs))
         texts = list(dict.fromkeys(t for _, t in pairs))
         claim_index = {c: i for i, c in enumerate(claims)}
-        idf = dict(zip(self.tfidf.get_feature_names_out(), self.tfidf.idf_))
+        idf = dict(zip(self.tfidf.get_feature_names_out(), self.tfidf.idf_.tolist()))
         default_idf = float(np.max(self.tfidf.idf_)) if len(self.tfidf.idf_) else 1.0
 
         claim_info = [_describe(c)[0] for c in claims]
@@ -178,30 +214,47 @@ class FeatureExtractor:
             lsa_text = claim_lsa[ci] @ text_lsa[ti]
             lsa_lead = claim_lsa[ci] @ lead_lsa[ti]
             info = text_info[ti]
+            stems = np.asarray(info.tok_stems, dtype=object)
             for k, r in enumerate(rows):
-                out[r] = self._pair(claim_info[ci[k]], info, cos_text[k], cos_lead[k], sims[k], lsa_text[k],
-                                    lsa_lead[k], claim_lsa[ci[k]], text_lsa[ti], idf, default_idf)
+                out[r] = self._pair(claim_info[ci[k]], info, stems, float(cos_text[k]), float(cos_lead[k]),
+                                    sims[k].astype(np.float64), float(lsa_text[k]), float(lsa_lead[k]), idf,
+                                    default_idf)
         return out
 
-    def _pair(self, c: _Text, t: _Text, cos_text, cos_lead, sims, lsa_text, lsa_lead, c_lsa, t_lsa, idf,
-              default_idf) -> np.ndarray:
+    def _pair(self, c: _Text, t: _Text, stems: np.ndarray, cos_text: float, cos_lead: float, sims: np.ndarray,
+              lsa_text: float, lsa_lead: float, idf: dict[str, float], default_idf: float) -> np.ndarray:
         ct = c.term_set
-        w_all = sum(idf.get(x, default_idf) for x in ct) or 1.0
+        w_all = _idf_sum(ct, idf, default_idf) or 1.0
         n = len(sims)
         order = np.argsort(-sims, kind="stable")
         top = order[:TOP_SENTENCES]
         weights = np.clip(sims[top], 0.0, None)
-        matching = int(np.sum(sims > 0.1))
+        best = int(order[0])
+        best_sim = float(sims[best])
+        about = np.flatnonzero(sims >= max(ABOUT_SHARE * best_sim, 1e-6)) if best_sim > 0 else np.zeros(0, int)
+        # claim terms' positions in the text, and the tokens within WINDOW of one of them
+        hits = np.isin(stems, list(ct)) if len(stems) and ct else np.zeros(len(stems), dtype=bool)
+        if hits.any():
+            csum = np.concatenate([[0], np.cumsum(hits)])
+            idx = np.arange(len(hits))
+            near = csum[np.minimum(idx + WINDOW + 1, len(hits))] - csum[np.maximum(idx - WINDOW, 0)] > 0
+            near_lex = t.tok_lex[near & ~hits].sum(axis=0) / float(hits.sum())
+        else:
+            near_lex = np.zeros(_N_WORD_LEX, dtype=np.float32)
+        top_terms = set().union(*(t.sent_terms[i] for i in top)) if n else set()
         feats = [
-            cos_text, cos_lead, float(sims.max()) if n else 0.0, float(sims[top].mean()) if n else 0.0,
+            cos_text, cos_lead, best_sim, float(sims[top].mean()) if n else 0.0,
             lsa_text, lsa_lead,
             _frac(ct, t.term_set), _frac(ct, t.lead_terms),
-            sum(idf.get(x, default_idf) for x in ct & t.term_set) / w_all,
-            sum(idf.get(x, default_idf) for x in ct & t.lead_terms) / w_all,
+            _idf_sum(ct & t.term_set, idf, default_idf) / w_all,
+            _idf_sum(ct & t.lead_terms, idf, default_idf) / w_all,
             len(ct & t.term_set) / (len(ct | t.term_set) or 1),
             _frac(c.bigrams, t.bigrams), _frac(c.bigrams, t.lead_bigrams), _frac(c.trigrams, t.trigrams),
-            len(ct), math.log1p(t.n_words), math.log1p(n), float(order[0]) / max(n - 1, 1) if n else 0.0,
-            matching,
+            _frac(c.quadgrams, t.quadgrams),
+            len(ct), math.log1p(t.n_words), math.log1p(n), float(best) / max(n - 1, 1) if n else 0.0,
+            int(np.sum(sims > 0.1)), float(sims[0]) if n else 0.0,
+            _idf_sum(ct & top_terms, idf, default_idf) / w_all,
+            float(hits.sum()) * 100.0 / max(t.n_words, 1),
         ]
         c_lex = c.lex.sum(axis=0)
         c_neg = float(c.neg.sum())
@@ -209,12 +262,26 @@ class FeatureExtractor:
         per100 = 100.0 / max(t.n_words, 1)
         feats += list(t.lex.sum(axis=0) * per100)
         feats += list(t.lex[:LEAD_SENTENCES].sum(axis=0))
-        top_lex = (t.lex[top] * (0.5 + weights[:, None])).sum(axis=0)
-        feats += list(top_lex)
-        top_neg = float(t.neg[top[0]]) if n else 0.0
-        feats += [top_neg % 2, float((c_neg % 2) == (top_neg % 2)), float(t.questions), t.quotes * per100]
+        feats += list(t.lex[0])
+        feats += list((t.lex[top] * (0.5 + weights[:, None])).sum(axis=0))
+        feats += list(t.lex[best])
+        if len(about):
+            about_words = float(t.n_words_sent[about].sum()) or 1.0
+            about_lex = t.lex[about].sum(axis=0) * 100.0 / about_words
+            about_share = (t.lex[about] > 0).mean(axis=0)
+            about_neg = float(t.neg[about].sum()) * 100.0 / about_words
+        else:
+            about_lex = about_share = np.zeros(len(_LEX_NAMES), dtype=np.float32)
+            about_neg = 0.0
+        feats += list(about_lex) + list(about_share) + list(near_lex)
+        refute, deny = _LEX_NAMES.index("refute"), _LEX_NAMES.index("deny_phrase")
+        claim_refutes = float(c_lex[refute] + c_lex[deny] > 0)
+        feats += [claim_refutes * about_lex[refute], claim_refutes * about_lex[deny],
+                  claim_refutes * near_lex[refute], claim_refutes * about_neg]
+        top_neg = float(t.neg[best]) if n else 0.0
+        feats += [float(len(about)), about_neg, top_neg % 2, float((c_neg % 2) == (top_neg % 2)), float(t.questions),
+                  t.quotes * per100]
         feats += list(c.cues.sum(axis=0)) + list(t.cues[top].sum(axis=0)) + list(t.cues.sum(axis=0) * per100)
-        feats += list(c_lsa) + list(t_lsa)
         return np.asarray(feats, dtype=np.float32)
 
 

@@ -26,6 +26,8 @@ doubted doubtful bogus debunk debunks debunked debunking refute refutes refuted 
 retraction myth untrue baseless unfounded fabricated fabrication satire satirical prank pranks rumour rumours
 misleading incorrect wrong dismiss dismissed dismisses reject rejected rejects rubbish nonsense lie lies lied
 photoshopped doctored spoof parody contrary contradict contradicts contradicted disputed dispute disputes
+questioned questioning skeptical sceptical skeptic sceptic skeptics sceptics mistaken misidentified erroneous
+erroneously inaccurate exaggerated misinterpreted misreported denier dismissive debunked falsified
 """.split())
 
 HEDGE = frozenset("""allegedly alleged reportedly reported reports report claims claim claimed claiming apparently
@@ -90,3 +92,40 @@ def sentences(text: str, limit: int = 80) -> list[str]:
 
 def ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
+
+
+# multi-word cues, matched on the lower-cased, normalised sentence (word boundaries on both sides)
+DENY_PHRASES = (
+    "no truth", "not true", "isn't true", "is false", "are false", "was false", "fake news", "no evidence",
+    "no proof", "not real", "never happened", "did not happen", "didn't happen", "has been debunked",
+    "turned out to be", "is a hoax", "was a hoax", "a fake", "made up", "not the case", "not been confirmed",
+    "no such", "denied the", "denied that", "denied reports", "dismissed the", "dismissed reports", "refuted",
+    "nothing to do with", "no plans", "false report", "false claim", "false rumor", "false rumour", "satirical",
+    "photoshopped", "hoax", "raised doubts", "raises doubts", "cast doubt", "casts doubt", "ruled out",
+    "contrary to", "not so sure", "aren't so sure", "no sign of", "no indication", "no record", "false alarm",
+    "no reports of", "there is no", "there was no", "there are no", "never said", "no connection", "in fact",
+    "turned out", "not actually", "wasn't actually", "was actually", "is actually", "no basis", "not genuine",
+    "not authentic",
+)
+DISCUSS_PHRASES = (
+    "if true", "could not be verified", "can't be verified", "cannot be verified", "not be independently",
+    "has not been confirmed", "yet to be confirmed", "remains unclear", "it is unclear", "it's unclear",
+    "it is not clear", "it's not clear", "according to", "reportedly", "allegedly", "claims", "unconfirmed",
+    "rumor", "rumour", "it is believed", "is said to", "are said to", "appears to", "seems to", "purportedly",
+    "have not been able", "has not been able", "did not respond", "didn't respond", "declined to comment",
+)
+SUPPORT_PHRASES = (
+    "has been confirmed", "have been confirmed", "was confirmed", "were confirmed", "confirmed that", "confirmed the",
+    "confirmed to", "it is true", "it's true", "is real", "is genuine", "is authentic", "officially announced",
+    "announced that", "announced on", "in a statement", "told reporters", "said in a statement", "verified",
+    "it is official", "it's official", "turns out to be true", "proved", "proven",
+)
+PHRASE_LISTS = {"deny_phrase": DENY_PHRASES, "discuss_phrase": DISCUSS_PHRASES, "support_phrase": SUPPORT_PHRASES}
+_PHRASE_RE = {name: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+              for name, phrases in PHRASE_LISTS.items()}
+
+
+def phrase_counts(sentence: str) -> list[int]:
+    """How many times each phrase list (PHRASE_LISTS order) occurs in a sentence."""
+    low = normalise(sentence).lower()
+    return [len(pattern.findall(low)) for pattern in _PHRASE_RE.values()]

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 
 from .._errors import StoreError
 from ..models import Article
+from ._claims import ClaimsSQL
 from ._migrations import MIGRATIONS
 
 # Readers wait this long for a writer's lock before giving up; ingest transactions are one page, milliseconds.
@@ -34,7 +35,7 @@ class IngestResult:
     new: bool
 
 
-class Store:
+class Store(ClaimsSQL):
     """A newstrace database file. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str, *, readonly: bool = False):
@@ -174,40 +175,16 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?)", (source, kind, reason, extractor, _now()))
 
     # -- claims and events -------------------------------------------------------------------------------
-    def claim_index(self):
-        """The stored claims as a ClaimIndex, for grouping new statements."""
-        from ..trail import Claim, ClaimIndex
-
-        rows = self.db.execute("SELECT id, text, words, members FROM claims").fetchall()
-        return ClaimIndex([Claim(r[0], r[1], set(json.loads(r[2])), r[3]) for r in rows])
-
-    def add_claims_and_events(self, article: Article, claims: list, memberships: list[tuple[str, str]],
-                              events: list, version: str) -> None:
-        """Store new or grown claims, which statement belongs to which claim, and the article's events."""
-        with self.db:
-            self.db.executemany(
-                "INSERT INTO claims VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET members = excluded.members",
-                [(c.id, c.text, json.dumps(sorted(c.words)), c.members, version) for c in claims])
-            self.db.executemany("INSERT OR IGNORE INTO claim_statements VALUES (?, ?, ?)",
-                                [(claim, statement, article.id) for statement, claim in memberships])
-            self.db.execute("DELETE FROM events WHERE article = ?", (article.id,))
-            self.db.executemany(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(e.claim, article.id, e.date, e.action, e.actor["name"], json.dumps(e.to_dict(), ensure_ascii=False),
-                  version) for e in events])
-
     def claim(self, ident: str) -> dict | None:
-        row = self.db.execute("SELECT id, text, members FROM claims WHERE id = ?", (ident,)).fetchone()
+        row = self.db.execute("SELECT id, text, members, articles, statements, events, first_date FROM claims "
+                              "WHERE id = ?", (ident,)).fetchone()
         return dict(row) if row else None
 
     def claims(self, limit: int | None = None) -> list[dict]:
         """Claims with their article and statement counts and first event date, most-discussed first."""
         sql = """
-            SELECT c.id, c.text,
-                   (SELECT COUNT(DISTINCT article) FROM claim_statements WHERE claim = c.id) AS articles,
-                   (SELECT COUNT(*) FROM claim_statements WHERE claim = c.id) AS statements,
-                   (SELECT MIN(date) FROM events WHERE claim = c.id) AS first_date
-            FROM claims c ORDER BY statements DESC, first_date, c.id"""
+            SELECT c.id, c.text, c.articles, c.statements, c.first_date
+            FROM claims c ORDER BY c.articles DESC, c.statements DESC, c.first_date, c.id"""
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [dict(r) for r in self.db.execute(sql)]

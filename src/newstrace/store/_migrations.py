@@ -153,3 +153,45 @@ def _m4(db: sqlite3.Connection) -> None:
         CREATE INDEX events_actor ON events(actor COLLATE NOCASE);
         """
     )
+
+
+@migration(5, "claims found over articles: term profiles, similarity edges, claim articles, corpus term counts")
+def _m5(db: sqlite3.Connection) -> None:
+    # Claims were statement groups (quote-sized); they are now groups of articles about one rumour or event, found by
+    # meaning. The old rows cannot be converted: they are dropped, and the next ingest rebuilds claims for every
+    # stored article (articles without a profile are pending for the claims step).
+    db.executescript(
+        """
+        DELETE FROM events;
+        DELETE FROM claim_statements;
+        DELETE FROM claims;
+        ALTER TABLE claims ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE claims ADD COLUMN first_date TEXT;
+        ALTER TABLE claims ADD COLUMN statements INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE claims ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX claims_order ON claims(articles DESC, statements DESC, first_date, id);
+        CREATE TABLE article_profiles (
+            article TEXT PRIMARY KEY REFERENCES articles(id),
+            terms TEXT NOT NULL,             -- JSON {term: count}: what the claims step compares articles by
+            vector BLOB,                     -- dense sentence-embedding vector (float16), when a model made one
+            version TEXT NOT NULL
+        );
+        CREATE TABLE article_edges (         -- candidate pairs above the edge floor, a < b
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            sim REAL NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_edges_b ON article_edges(b);
+        CREATE TABLE claim_articles (
+            claim TEXT NOT NULL,
+            article TEXT NOT NULL,
+            PRIMARY KEY (claim, article)
+        ) WITHOUT ROWID;
+        CREATE INDEX claim_articles_article ON claim_articles(article);
+        CREATE TABLE term_df (               -- documents per term over the stored articles (query-time weights)
+            term TEXT PRIMARY KEY,
+            df INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """
+    )

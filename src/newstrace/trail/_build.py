@@ -1,48 +1,24 @@
-"""Claims at ingest (assign an article's statements, make its events) and trails at query time, over the store."""
+"""Trails over the store: a stored claim's trail (events kept by the claims step), or a free-text query's trail
+(articles found by retrieval, their events toward the query computed now)."""
 from __future__ import annotations
 
 import json
 import sqlite3
 
-from ._events import article_events
-from ._group import Claim, ClaimIndex
 from ._trail import delay_to_first_denial, edges, merge_events
 
-TRAIL_VERSION = "trail/1"
-# A free-text query must reach this similarity to a claim to name it; below, the answer is "no such claim".
-MIN_QUERY_SIMILARITY = 0.3
+TRAIL_VERSION = "trail/2"
 
 
-def assign(index: ClaimIndex, statements: list[dict]) -> tuple[dict[str, tuple[str, str]], list[Claim]]:
-    """Group statements into claims. The earliest-dated, innermost (relayed) statement goes first, so a claim is
-    founded by its first assertion as its original source put it, not by a later denial's paraphrase."""
-    claim_of: dict[str, tuple[str, str]] = {}
-    touched: dict[str, Claim] = {}
-    order = sorted(statements, key=lambda s: (s.get("date") or "9999", -len(s.get("via") or []),
-                                              s["content"]["start"]))
-    for statement in order:
-        claim = index.add(statement["content"]["text"])
-        if claim is not None:
-            claim_of[statement["id"]] = (claim.id, claim.text)
-            touched[claim.id] = claim
-    return claim_of, list(touched.values())
-
-
-def ingest_claims(store, index: ClaimIndex, article, statements: list[dict]) -> int:
-    """Assign the article's statements to claims and store its events; returns how many events."""
-    claim_of, touched = assign(index, statements)
-    events = article_events(article, statements, claim_of)
-    store.add_claims_and_events(article, touched, [(sid, cid) for sid, (cid, _) in claim_of.items()], events,
-                                TRAIL_VERSION)
-    return len(events)
-
-
-def find_claim(store, query: str) -> str | None:
-    """A claim id for ``query``: the id itself, or the stored claim most similar to the text."""
+def find_claim(store, query: str, similarity=None, model=None) -> str | None:
+    """A claim id for ``query``: the id itself, or the stored claim the retrieval finds for the text."""
     if store.claim(query):
         return query
-    claim, score = store.claim_index().best(query)
-    return claim.id if claim is not None and score >= MIN_QUERY_SIMILARITY else None
+    from ..claims import make_similarity
+    from ..claims._retrieve import RetrievalModel, retrieve
+
+    found = retrieve(store, query, similarity or make_similarity(), model or RetrievalModel.load())
+    return found.claim if found.articles else None
 
 
 def build_trail(store, claim_id: str) -> dict:
@@ -53,6 +29,34 @@ def build_trail(store, claim_id: str) -> dict:
     return trail
 
 
+def query_trail(store, query: str, *, similarity=None, model=None, stance=None) -> dict | None:
+    """The Trail of a free-text proposition: the articles retrieval finds about it, each one's events toward the
+    query (statements about it, scoped actions, the article's own stance), and the stored claim that best covers
+    them as ``claim``. None when no stored article is about the query."""
+    from ..claims import make_similarity
+    from ..claims._claim import events_toward
+    from ..claims._retrieve import RetrievalModel, retrieve
+    from ..claims._step import load_stance
+
+    similarity = similarity or make_similarity()
+    found = retrieve(store, query, similarity, model or RetrievalModel.load())
+    if not found.articles:
+        return None
+    claim_id = found.claim or "query"
+    claim_text = store.claim_texts([claim_id]).get(claim_id, query)
+    articles = [store.get_article(a) for a, _ in found.articles]
+    articles = [a for a in articles if a is not None]
+    stance = stance if stance is not None else load_stance()
+    labels = stance.predict([(query, a.text) for a in articles])
+    events = []
+    for art, (label, _) in zip(articles, labels):
+        statements = list(store.statements(article=art.id))
+        evs, _ = events_toward(art, statements, claim_id, query, similarity, label)
+        events += [e.to_dict() for e in evs]
+    return _assemble(store.db, {"id": claim_id, "text": claim_text}, merge_events(events),
+                     query=query, relevance={a: round(p, 4) for a, p in found.articles})
+
+
 def trail_from_db(db: sqlite3.Connection, claim_id: str) -> dict | None:
     """The Trail from an open store connection, with a few set queries rather than a few per article (a claim
     repeated by hundreds of outlets stays fast); None when there is no such claim."""
@@ -60,6 +64,10 @@ def trail_from_db(db: sqlite3.Connection, claim_id: str) -> dict | None:
     if row is None:
         return None
     events = merge_events(json.loads(r[0]) for r in db.execute("SELECT data FROM events WHERE claim = ?", (claim_id,)))
+    return _assemble(db, {"id": row[0], "text": row[1]}, events)
+
+
+def _assemble(db: sqlite3.Connection, claim: dict, events: list[dict], **extra) -> dict:
     articles = sorted({e["article"] for e in events} | {a for e in events for a in e.get("also_reported_in") or []})
     ids = json.dumps(articles)
     outlet_of = {r[0]: r[1] or r[0] for r in db.execute(
@@ -73,5 +81,7 @@ def trail_from_db(db: sqlite3.Connection, claim_id: str) -> dict | None:
         if target in wanted and key not in drawn:
             drawn.add(key)
             reprints.append({"from": source, "to": target, "type": kind})
-    return {"claim": {"id": row[0], "text": row[1]}, "events": events,
-            "edges": edges(events, reprints, outlet_of), "delay_to_first_denial": delay_to_first_denial(events)}
+    trail = {"claim": claim, "events": events, "edges": edges(events, reprints, outlet_of),
+             "delay_to_first_denial": delay_to_first_denial(events)}
+    trail.update(extra)
+    return trail

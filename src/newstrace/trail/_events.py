@@ -1,13 +1,13 @@
 """Events of one article toward the claims its statements touch.
 
 From an article and its statements (with the claim each statement's content belongs to):
-- each statement is an event by its speaker: ``asserts``, or ``denies`` when its cue is a denial verb or its
-  content disparages or negates the claim; a relayed statement inside another ("the NYT reported that officials
-  said") becomes the authority of the outer event rather than an event of its own;
-- a sentence that says the claim was "reproduced by" / "repeated by" outlets gives ``repeats`` events;
-- the article's own voice (sentences outside any statement) calling the claim misinformation, false or
-  unverified gives a ``denies`` event by the article itself, observed;
-- an article with a known outlet whose statements all assert a claim is that outlet's own (observed) assertion.
+- each statement about a claim is an event by its speaker, its action from scoped evidence
+  (:func:`newstrace.claims._stance.statement_action`); a relayed statement inside another ("the NYT reported that
+  officials said") becomes the authority of the outer event rather than an event of its own;
+- a sentence that says the claim was "reproduced by" / "repeated by" outlets gives ``repeats`` events (only for
+  publishing agents: outlets, agencies, sites);
+- the article's own voice is one observed event by the article itself: ``denies`` when its own sentence calls the
+  claim untrue (scoped), else the article-level stance.
 Events carry the evidence sentence's character span in the article text.
 """
 from __future__ import annotations
@@ -15,24 +15,21 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from ..claims._stance import own_voice_denial, statement_action
 from ..models import Article
+from ..text.outlets import is_outlet_name
 
-DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "debunk", "dispute", "contradict", "rebut",
-                         "disavow", "repudiate", "discredit", "decry", "slam", "disprove", "counter", "correct"})
-# Words by which a speaker or an article calls a claim untrue (without taking a side ourselves).
-DISPARAGE = re.compile(r"\b(misinformation|disinformation|false|falsehoods?|fake|unverified|baseless|unfounded|"
-                       r"debunked|hoax|propaganda|lies|lying|fabricat\w*|untrue|groundless|smear|bogus|rumou?rs?)\b",
-                       re.I)
-NEGATION = re.compile(r"\b(not|no|never|nothing|none|n't|neither|nor)\b|n't\b", re.I)
-REPEAT = re.compile(r"\b(reproduced|repeated|echoed|picked up|reprinted|republished|relayed|amplified|carried|"
+# The article's own sentence denying a claim must be about it: this similarity to the claim text, or a reference
+# back to a claim ("this unverified information"), or the article's first sentence (its standfirst or lead).
+OWN_VOICE_MIN = 0.1
+_BACK_REF = re.compile(r"\b(?:this|these|those|the|such)\s+(?:\w+\s+){0,2}(?:claims?|reports?|rumou?rs?|allegations?|"
+                       r"information|stor(?:y|ies)|news)\b", re.I)
+REPEAT = re.compile(r"\b(reproduced|repeated|echoed|picked up|reprinted|republished|relayed|amplified|carried(?! out)|"
                     r"circulated|spread|shared|cited)\b(?P<rest>.*?)\bby\b(?P<who>.+?)[.;!]*$", re.I)
 _BOUNDARY = re.compile(r"(?P<stop>[.!?]+[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 # A period after one of these (or after single capitals, as in "U.S.") does not end a sentence.
 _ABBREV = re.compile(r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Pres|Jr|Sr|"
                      r"Inc|Co|Corp|Ltd|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|ca)\.)$")
-_OUTLET_WORDS = re.compile(r"\b(times|post|journal|news|herald|guardian|telegraph|tribune|gazette|courier|wire|"
-                           r"press|reuters|bloomberg|agence|agency|bbc|cnn|nbc|cbs|abc|fox|ap|afp|tass|xinhua|"
-                           r"chronicle|observer|daily|magazine|radio|tv|television|outlets?|newspapers?|media)\b", re.I)
 _AFTER = re.compile(r"\b(shortly )?(thereafter|afterwards|afterward|later|then|soon after|subsequently|since)\b", re.I)
 
 
@@ -97,18 +94,6 @@ def _actor(statement: dict) -> dict:
     return {"name": speaker.get("name") or speaker.get("text") or "unknown", "type": speaker.get("type") or "unknown"}
 
 
-def statement_action(statement: dict, claim_text: str) -> str:
-    cue = (statement.get("cue") or {}).get("lemma") or (statement.get("cue") or {}).get("text") or ""
-    content = (statement.get("content") or {}).get("text") or ""
-    if cue.lower() in DENY_LEMMAS:
-        return "denies"
-    if DISPARAGE.search(content) and not DISPARAGE.search(claim_text):
-        return "denies"
-    if NEGATION.search(content) and not NEGATION.search(claim_text):
-        return "denies"
-    return "asserts"
-
-
 def _inside(inner: dict, outer: dict) -> bool:
     a, b = inner["content"], outer["content"]
     return inner is not outer and a["start"] >= b["start"] and a["end"] <= b["end"]
@@ -124,8 +109,13 @@ def _split_names(who: str) -> list[str]:
     return names
 
 
-def article_events(article: Article, statements: list[dict], claim_of: dict[str, tuple[str, str]]) -> list[Event]:
-    """Events of ``article``; ``claim_of`` maps a statement id to (claim id, claim text) for grouped statements."""
+def article_events(article: Article, statements: list[dict], claim_of: dict[str, tuple[str, str]], *,
+                   claim: str | None = None, claim_text: str = "", article_stance: str | None = None,
+                   similarity=None, scope: dict[str, float] | None = None) -> list[Event]:
+    """Events of ``article``: ``claim_of`` maps the ids of its statements about a claim to (claim id, claim text).
+    With ``claim`` given, the article's own voice toward it is an observed event too: ``denies`` when one of its own
+    sentences calls the claim untrue (scoped: "this unverified information", not "a false fire alarm"), else the
+    article-level ``article_stance`` (``unrelated`` or none: ``reports``)."""
     text = article.text
     spans = sentences(text)
     events: list[Event] = []
@@ -135,74 +125,62 @@ def article_events(article: Article, statements: list[dict], claim_of: dict[str,
         outer = next((o for o in grouped if _inside(statement, o) and statement.get("via")), None)
         if outer is not None:
             continue  # a relayed statement: it is the authority of the outer event
-        claim, claim_text = claim_of[statement["id"]]
-        inner = [s for s in grouped if _inside(s, statement) and s.get("via") and claim_of[s["id"]][0] == claim]
+        cid, ctext = claim_of[statement["id"]]
+        inner = [s for s in grouped if _inside(s, statement) and s.get("via") and claim_of[s["id"]][0] == cid]
         authority = [_actor(s) for s in inner]
         start = min(statement["content"]["start"], (statement.get("cue") or {}).get("start", 10**12))
-        action = statement_action(statement, claim_text)
+        scope = scope or {}
+        action = statement_action(statement, ctext, scope.get(statement["id"], 1.0))
         if authority and action == "asserts":
-            action = statement_action(inner[0], claim_text)
+            action = statement_action(inner[0], ctext, scope.get(inner[0]["id"], 1.0))
         date, precision = statement.get("date"), "day"
         if not date and article.published:
             # no date in the text: the speech act happened on or before the article's publication
             date, precision = article.published[:10], "before"
-        events.append(Event(claim, date, precision if date else "unknown", action, _actor(statement), authority,
+        events.append(Event(cid, date, precision if date else "unknown", action, _actor(statement), authority,
                             article.id, _evidence(text, spans, start, statement["content"]["end"]), False,
                             statement["id"]))
-    if not events:
-        return events
-    main_claim = _main_claim(events)
-    claimed = {e.claim for e in events}
     covered = [(s["content"]["start"], s["content"]["end"]) for s in statements]
-    for start, end in spans:
-        sentence = text[start:end]
-        if any(a < end and start < b for a, b in covered):
+    own = [(a, b) for a, b in spans if not any(x < b and a < y for x, y in covered)]
+    for start, end in own:
+        repeat = REPEAT.search(text[start:end])
+        before = [e for e in events if e.statement and e.evidence["start"] < start]
+        if not repeat or not before:
             continue
-        repeat = REPEAT.search(sentence)
-        if repeat:
-            before = [e for e in events if e.statement and e.evidence["start"] < start]
-            if before:
-                prior = max(before, key=lambda e: e.evidence["start"])
-                date, precision = (prior.date, "after") if prior.date else (None, "unknown")
-                for name in _split_names(repeat.group("who")):
-                    kind = "outlet" if _OUTLET_WORDS.search(name) or _OUTLET_WORDS.search(repeat.group("who")) else "organization"
-                    events.append(Event(prior.claim, date, precision, "repeats", {"name": name, "type": kind}, [],
-                                        article.id, {"text": sentence, "start": start, "end": end}, False))
-            continue
-        if DISPARAGE.search(sentence) and main_claim in claimed:
-            events.append(Event(main_claim, article.published and article.published[:10],
-                                "day" if article.published else "unknown", "denies", _self(article), [], article.id,
-                                {"text": sentence, "start": start, "end": end}, True))
-    events.extend(_outlet_voice(article, events))
+        prior = max(before, key=lambda e: e.evidence["start"])
+        date, precision = (prior.date, "after") if prior.date else (None, "unknown")
+        for name in _split_names(repeat.group("who")):
+            if is_outlet_name(name):  # repeats need a publishing agent: "carried out by Houthi fighters" is not one
+                events.append(Event(prior.claim, date, precision, "repeats", {"name": name, "type": "outlet"}, [],
+                                    article.id, {"text": text[start:end], "start": start, "end": end}, False))
+    if claim is not None:
+        events.append(_own_voice(article, text, own, events, claim, claim_text, article_stance, similarity))
     return events
+
+
+def _own_voice(article: Article, text: str, own: list[tuple[int, int]], events: list[Event], claim: str,
+               claim_text: str, stance: str | None, similarity) -> Event:
+    """The article's own observed event toward the claim."""
+    denials = [(a, b) for a, b in own if own_voice_denial(text[a:b])]
+    if similarity is not None and own:
+        sims = similarity.matrix(similarity.texts([text[a:b] for a, b in own]), similarity.texts([claim_text]))[:, 0]
+        best = own[int(sims.argmax())]
+        denials = [(a, b) for (a, b), s in zip(own, sims) if (a, b) in denials and
+                   (s >= OWN_VOICE_MIN or _BACK_REF.search(text[a:b]) or a == own[0][0])]
+    else:
+        best = own[0] if own else (0, min(len(text), 300))
+    if denials:
+        action, (start, end) = "denies", denials[0]
+    else:
+        action = stance if stance in ("asserts", "denies", "reports") else "reports"
+        start, end = best
+    authority = [e.actor for e in events if e.claim == claim and e.action == "asserts" and not e.observed]
+    return Event(claim, article.published and article.published[:10], "day" if article.published else "unknown",
+                 action, _self(article), authority if action == "asserts" else [], article.id,
+                 {"text": text[start:end], "start": start, "end": end}, True)
 
 
 def _self(article: Article) -> dict:
     if article.outlet:
         return {"name": article.outlet, "type": "outlet"}
     return {"name": f"this article: {article.title or article.source}", "type": "document"}
-
-
-def _main_claim(events: list[Event]) -> str:
-    counts: dict[str, int] = {}
-    for event in events:
-        counts[event.claim] = counts.get(event.claim, 0) + 1
-    return max(counts, key=counts.get)
-
-
-def _outlet_voice(article: Article, events: list[Event]) -> list[Event]:
-    """An article of a known outlet whose sources only assert a claim is the outlet's own, observed assertion."""
-    if not article.outlet:
-        return []
-    out = []
-    for claim in {e.claim for e in events}:
-        mine = [e for e in events if e.claim == claim]
-        if any(e.observed for e in mine) or any(e.actor["name"] == article.outlet for e in mine):
-            continue
-        actions = {e.action for e in mine}
-        action = "asserts" if actions == {"asserts"} else "reports"
-        first = mine[0]
-        out.append(Event(claim, article.published and article.published[:10],
-                         "day" if article.published else "unknown", action, _self(article),
-                         [e.actor for e in mine if e.action == "asserts"], article.id, first.evidence, True))
-    return out

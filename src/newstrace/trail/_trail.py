@@ -123,7 +123,8 @@ def to_claimreview(trail: dict, urls: dict[str, str | None]) -> dict:
         item = {"@type": "CreativeWork", "author": {"@type": "Organization" if event["actor"]["type"] in
                                                     ("outlet", "organization") else "Person",
                                                     "name": event["actor"]["name"]}}
-        if event.get("date"):
+        # only a known day is a publication date: "after"/"before" dates are bounds, and schema.org has no bound
+        if event.get("date") and event.get("date_precision", "day") == "day":
             item["datePublished"] = event["date"]
         if urls.get(event["article"]):
             item["url"] = urls[event["article"]]

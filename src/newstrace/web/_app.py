@@ -20,13 +20,13 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..store import Store
 from ..trail import to_claimreview, to_graphml
-from . import _data, _render
+from . import _data, _ingest, _render
 from ._data import BadRequest, ClaimFilter
 from ._openapi import openapi
 
@@ -91,8 +91,9 @@ def _flatten(item: dict, columns: list[str]) -> list:
     return row
 
 
-def create_app(db: str, *, allow_ingest: bool = False) -> Starlette:
-    """The web UI and JSON API over the database file ``db`` (read-only unless ``allow_ingest``)."""
+def create_app(db: str, *, allow_ingest: bool = False, host: str | None = None) -> Starlette:
+    """The web UI and JSON API over the database file ``db`` (read-only unless ``allow_ingest``); ``host`` is the
+    address given to serve on, a name writes may use besides the loopback ones."""
     db = os.path.abspath(db)
     env = Environment(loader=FileSystemLoader(os.path.join(HERE, "templates")),
                       autoescape=select_autoescape(default=True, default_for_string=True))
@@ -301,6 +302,26 @@ def create_app(db: str, *, allow_ingest: bool = False) -> Starlette:
         next_href = f"{_render.speaker_href(name)}?" + urlencode({"cursor": nxt}) if nxt else None
         return page("speaker.html", title=name, name=name, rows=rows, next_href=next_href)
 
+    def html_speakers(request: Request):
+        with store() as s:
+            items, nxt = _data.speakers_page(s.db, limit_of(request), request.query_params.get("cursor"))
+        next_href = "/speakers?" + urlencode({"cursor": nxt}) if nxt else None
+        return page("speakers.html", title="Speakers", items=items, next_href=next_href)
+
+    def html_speaker_or_index(request: Request):
+        if not request.path_params["name"].strip("/ "):  # "/speakers/": the index, not "Statements by" nobody
+            return RedirectResponse("/speakers", status_code=308)
+        return html_speaker(request)
+
+    def html_articles(request: Request):
+        with store() as s:
+            items, nxt = _data.articles_page(s.db, limit_of(request), request.query_params.get("cursor"))
+        next_href = "/articles?" + urlencode({"cursor": nxt}) if nxt else None
+        return page("articles.html", title="Articles", items=items, next_href=next_href)
+
+    def html_api_docs(request: Request):
+        return page("apidocs.html", title="JSON API", spec=spec)
+
     def search_fetch(q: str):
         return lambda conn, limit, cursor: _data.search_page(conn, q, limit, cursor)
 
@@ -329,28 +350,39 @@ def create_app(db: str, *, allow_ingest: bool = False) -> Starlette:
     async def api_ingest(request: Request):
         if not allow_ingest:
             raise HTTPException(404, "ingest is off: start the server with --allow-ingest")
-        form = await request.form()
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise BadRequest("file: upload a page as multipart form field 'file'")
-        content = await upload.read()
-        name = os.path.basename(upload.filename or "page.html") or "page.html"
-        given = {k: form.get(k) for k in ("url", "outlet") if isinstance(form.get(k), str) and form.get(k)}
+        refusal = _ingest.write_refusal(request.headers, request.scope, host)
+        if refusal:
+            raise HTTPException(403, f"ingest refused: {refusal}")
+        too_large = f"upload larger than {_ingest.MAX_UPLOAD_BYTES // (1024 * 1024)} MiB"
+        declared = request.headers.get("content-length") or ""
+        if declared.isdigit() and int(declared) > _ingest.MAX_UPLOAD_BYTES:
+            raise HTTPException(413, too_large)
+        capped = Request(request.scope, _ingest.capped_receive(request.receive, _ingest.MAX_UPLOAD_BYTES))
+        try:  # file parts are spooled to disk past 1 MiB by the form parser, never held whole in memory
+            form = await capped.form(max_files=1, max_fields=10)
+        except _ingest.UploadTooLarge:
+            raise HTTPException(413, too_large) from None
+        try:
+            upload = form.get("file")
+            if upload is None or isinstance(upload, str):
+                raise BadRequest("file: upload a page as multipart form field 'file'")
+            name = _ingest.upload_name(upload.filename)
+            given = {k: form.get(k) for k in ("url", "outlet") if isinstance(form.get(k), str) and form.get(k)}
 
-        def run() -> dict:
-            from ..models import article_id
-            from ..pipeline import ingest
+            def run() -> dict:
+                from ..pipeline import ingest
 
-            with tempfile.TemporaryDirectory(prefix="newstrace-upload-") as tmp:
-                path = os.path.join(tmp, name)
-                with open(path, "wb") as fh:
-                    fh.write(content)
-                with write_lock, Store(db) as writer:
-                    summary = ingest([path], writer, **given)
-            return {"ok": True, "article": article_id(content), "new": summary.new, "already": summary.already,
-                    "rejected": [r.message() for r in summary.rejected]}
+                with tempfile.TemporaryDirectory(prefix="newstrace-upload-") as tmp:
+                    path = os.path.join(tmp, name)
+                    ident = _ingest.save_upload(upload.file, path)
+                    with write_lock, Store(db) as writer:
+                        summary = ingest([path], writer, **given)
+                return {"ok": True, "article": ident, "new": summary.new, "already": summary.already,
+                        "rejected": [r.message() for r in summary.rejected]}
 
-        return JSONResponse(await run_in_threadpool(run))
+            return JSONResponse(await run_in_threadpool(run))
+        finally:
+            await form.close()
 
     # -- errors -------------------------------------------------------------------------------------------
     async def on_http_error(request: Request, exc: HTTPException):
@@ -361,7 +393,9 @@ def create_app(db: str, *, allow_ingest: bool = False) -> Starlette:
 
     routes = [
         Route("/", html_claims), Route("/claims", html_claims), Route("/claims/{id}", html_claim),
-        Route("/articles/{id}", html_article), Route("/speakers/{name:path}", html_speaker),
+        Route("/articles", html_articles), Route("/articles/{id}", html_article),
+        Route("/speakers", html_speakers), Route("/speakers/{name:path}", html_speaker_or_index),
+        Route("/docs", html_api_docs),
         Route("/search", html_search),
         Route("/api/claims", api_claims), Route("/api/claims/{id}.graphml", api_claim_graphml),
         Route("/api/claims/{id}/claimreview", api_claimreview), Route("/api/claims/{id}", api_claim),
@@ -391,4 +425,4 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool
     """Serve the web UI and JSON API over ``db`` until interrupted (blocking)."""
     import uvicorn
 
-    uvicorn.run(create_app(db, allow_ingest=allow_ingest), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, allow_ingest=allow_ingest, host=host), host=host, port=port, log_level="warning")

@@ -358,3 +358,32 @@ def trail(db: sqlite3.Connection, claim_id: str) -> dict | None:
     from ..trail import trail_from_db
 
     return trail_from_db(db, claim_id)
+
+
+def _offset_of(cursor: str | None) -> int:
+    after = decode_cursor(cursor)
+    if after is not None and (not isinstance(after, int) or isinstance(after, bool) or after < 0):
+        raise BadRequest("cursor: not a cursor for this list")
+    return after or 0
+
+
+def speakers_page(db: sqlite3.Connection, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:
+    """Speakers by how many statements they made: {name, type, statements, articles}."""
+    offset = _offset_of(cursor)
+    rows = db.execute(
+        "SELECT speaker_name, MAX(speaker_type), COUNT(*) AS n, COUNT(DISTINCT article) FROM statements "
+        "WHERE speaker_name IS NOT NULL AND speaker_name != '' GROUP BY speaker_name COLLATE NOCASE "
+        "ORDER BY n DESC, speaker_name LIMIT ? OFFSET ?", (limit + 1, offset)).fetchall()
+    nxt = encode_cursor(offset + limit) if len(rows) > limit else None
+    return [{"name": r[0], "type": r[1], "statements": r[2], "articles": r[3]} for r in rows[:limit]], nxt
+
+
+def articles_page(db: sqlite3.Connection, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:
+    """Stored articles, newest first (undated last): {id, title, published, outlet, labels, language}."""
+    offset = _offset_of(cursor)
+    rows = db.execute(
+        "SELECT id, title, published, outlet, labels, language FROM articles "
+        "ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?", (limit + 1, offset)).fetchall()
+    nxt = encode_cursor(offset + limit) if len(rows) > limit else None
+    return [{"id": r[0], "title": r[1], "published": r[2], "outlet": r[3], "labels": json.loads(r[4] or "[]"),
+             "language": r[5]} for r in rows[:limit]], nxt

@@ -51,7 +51,9 @@ SCHEMAS = {
             "related": {"type": "array", "items": {"type": "object", "properties": {
                 "title": {"type": "string"}, "url": _NULL_STR}}},
             "comments": {"type": "integer", "nullable": True}, "first_seen": _NULL_STR,
-            "date_source": _NULL_STR, "extractor": _NULL_STR}},
+            "date_source": _NULL_STR, "extractor": _NULL_STR,
+            "notes": {"type": "array", "items": {"type": "string"},
+                      "description": "what no field says, e.g. that statements are English-only for now"}}},
     "Event": {
         "type": "object",
         "required": ["date", "date_precision", "action", "actor", "authority", "article", "evidence", "observed"],
@@ -185,7 +187,9 @@ def openapi(allow_ingest: bool = False) -> dict:
                 "properties": {"file": {"type": "string", "format": "binary"}, "url": {"type": "string"},
                                "outlet": {"type": "string"}}}}}},
             "responses": {"200": {"description": "what was stored", "content": {"application/json": {"schema": {
-                "type": "object", "required": ["ok"], "properties": {"ok": {"type": "boolean"}}}}}}, **_ERRORS}}}
+                "type": "object", "required": ["ok"], "properties": {"ok": {"type": "boolean"}}}}}}, **_ERRORS,
+                "403": _error("a cross-origin request, or a Host that is not this server"),
+                "413": _error("the upload is too large")}}}
     return {"openapi": "3.0.3",
             "info": {"title": "newstrace", "version": "1",
                      "description": "Claims, their trails, articles, statements and search over a newstrace "

@@ -136,6 +136,23 @@ def timeline(events: list[dict]) -> dict:
             "top": top}
 
 
+# Edge labels: 11px text is about this wide per character and this tall (style.css, svg.graph .edge-label).
+LABEL_CHAR_W, LABEL_H = 7, 13
+
+
+def _free_label_spot(x: int, y: int, chars: int, placed: list[tuple[int, int, int, int]]) -> tuple[int, int]:
+    """The label spot nearest (x, y), moving down a line at a time, whose box overlaps no label placed so far."""
+    half = chars * LABEL_CHAR_W // 2
+    for step in range(0, 40):
+        ty = y + step * LABEL_H
+        box = (x - half, ty - LABEL_H, x + half, ty)
+        if all(box[2] <= p[0] or box[0] >= p[2] or box[3] <= p[1] or box[1] >= p[3] for p in placed):
+            placed.append(box)
+            return x, ty
+    placed.append((x - half, y - LABEL_H, x + half, y))
+    return x, y
+
+
 def graph(trail: dict) -> dict:
     """Nodes (actors and authorities) in layers: sources on the left, those who cite, repeat or deny them to the
     right; an edge per relation."""
@@ -173,6 +190,7 @@ def graph(trail: dict) -> dict:
     nodes = [{"x": x, "y": y, "w": node_w, "h": node_h, "label": _short(n, 28), "full": n, "type": types[n],
               "tx": x + 10, "ty": y + node_h // 2 + 5} for n, (x, y) in pos.items()]
     edges = []
+    placed: list[tuple[int, int, int, int]] = []  # edge-label boxes so far: labels never overlap
     for edge in trail["edges"]:
         (fx, fy), (tx, ty) = pos[edge["from"]], pos[edge["to"]]
         if fx > tx:  # the usual direction: from the later actor (right) to its source (left)
@@ -182,8 +200,10 @@ def graph(trail: dict) -> dict:
         else:
             x1, x2 = fx + node_w, tx + node_w
         y1, y2 = fy + node_h // 2, ty + node_h // 2
+        lx, ly = _free_label_spot((x1 + x2) // 2, (y1 + y2) // 2 - 4, len(edge["type"]), placed)
         edges.append({"x1": x1, "y1": y1, "x2": x2, "y2": y2, "type": edge["type"],
-                      "lx": (x1 + x2) // 2, "ly": (y1 + y2) // 2 - 4, "from": edge["from"], "to": edge["to"]})
+                      "lx": lx, "ly": ly, "from": edge["from"], "to": edge["to"]})
     width = pad * 2 + (max(by_layer) + 1) * (node_w + gap_x) - gap_x if by_layer else 100
     height = pad * 2 + max(len(v) for v in by_layer.values()) * (node_h + gap_y) if by_layer else 60
+    height = max([height] + [e["ly"] + pad for e in edges])  # a label moved down stays inside
     return {"width": width, "height": height, "nodes": nodes, "edges": edges}

@@ -1,0 +1,82 @@
+"""Lexical vectors with fixed term weights: sublinear tf x shipped idf, L2-normalised, as sparse rows.
+
+The weights come from ``models/idf.json.gz`` (see :mod:`newstrace.claims.build_idf`), not from the user's corpus, so a
+pair of texts always gets the same similarity whatever else is stored or in which order it arrived.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from .._errors import NewstraceError
+from ..text.words import terms
+
+IDF_PATH = Path(__file__).resolve().parent / "models" / "idf.json.gz"
+
+
+class TermWeights:
+    """idf per term from the shipped table; unseen terms get the weight of a term seen in one document."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        path = Path(path or IDF_PATH)
+        try:
+            table = json.loads(gzip.decompress(path.read_bytes()))
+        except (OSError, ValueError) as exc:
+            raise NewstraceError(f"{path}: cannot read the term weights ({exc}); reinstall newstrace") from exc
+        n = int(table["documents"])
+        self.documents = n
+        self.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in table["df"].items()}
+        self.rare = math.log((1 + n) / 2) + 1.0
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, self.rare)
+
+
+class Vocabulary:
+    """Term -> column numbers, grown as texts are vectorised (columns are private to one comparison run)."""
+
+    def __init__(self) -> None:
+        self.column: dict[str, int] = {}
+
+    def __call__(self, term: str) -> int:
+        col = self.column.get(term)
+        if col is None:
+            col = self.column[term] = len(self.column)
+        return col
+
+
+def term_counts(text: str) -> Counter[str]:
+    return Counter(terms(text))
+
+
+def vectorise(counts: Sequence[Counter], weights: TermWeights, vocab: Vocabulary) -> sparse.csr_matrix:
+    """L2-normalised tf-idf rows (tf sublinear: 1 + log count) for term counts, over ``vocab``'s columns."""
+    indptr, indices, data = [0], [], []
+    for tf in counts:
+        row = sorted((vocab(t), (1.0 + math.log(c)) * weights.weight(t)) for t, c in tf.items())
+        norm = math.sqrt(sum(v * v for _, v in row)) or 1.0
+        indices.extend(c for c, _ in row)
+        data.extend(v / norm for _, v in row)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                              np.asarray(indptr, dtype=np.int64)), shape=(len(counts), max(1, len(vocab.column))))
+
+
+def resize(matrix: sparse.csr_matrix, columns: int) -> sparse.csr_matrix:
+    """The same rows over more columns (a vocabulary grown after the matrix was built)."""
+    matrix = matrix.copy()
+    matrix.resize((matrix.shape[0], max(columns, matrix.shape[1])))
+    return matrix
+
+
+def cosines(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+    """Dense (len(a), len(b)) cosine matrix of two row sets vectorised over one vocabulary."""
+    cols = max(a.shape[1], b.shape[1])
+    return (resize(a, cols) @ resize(b, cols).T).toarray()

@@ -1,0 +1,53 @@
+"""The one similarity stack of the claims layer: lexical (fixed-weight tf-idf) plus dense (static sentence
+embeddings, when the model is installed), used by discovery, `group`, free-text trails and stance evidence.
+
+``Similarity.matrix(a_rows, b_rows)`` returns cosines blended as (1 - DENSE_WEIGHT) * lexical + DENSE_WEIGHT * dense;
+without an embedder it is the lexical cosine alone.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from ._lexical import TermWeights, Vocabulary, cosines, term_counts, vectorise
+
+# Share of the dense cosine in a blended similarity. Tuned with the thresholds on the tune split of the dev rumours
+# (bench/trails.py); 0 when no embedder is installed.
+DENSE_WEIGHT = 0.0
+
+
+@dataclass
+class Rows:
+    """Texts ready for comparison: lexical rows and (optionally) dense rows."""
+
+    lexical: sparse.csr_matrix
+    dense: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return self.lexical.shape[0]
+
+
+class Similarity:
+    def __init__(self, weights: TermWeights | None = None, embedder=None, dense_weight: float | None = None) -> None:
+        self.weights = weights or TermWeights()
+        self.embedder = embedder
+        self.dense_weight = (DENSE_WEIGHT if dense_weight is None else dense_weight) if embedder is not None else 0.0
+        self.vocab = Vocabulary()
+
+    def rows(self, counts: Sequence[Counter], dense: np.ndarray | None = None) -> Rows:
+        return Rows(vectorise(counts, self.weights, self.vocab), dense)
+
+    def texts(self, texts: Sequence[str]) -> Rows:
+        dense = self.embedder.encode(list(texts)) if self.embedder is not None and self.dense_weight else None
+        return self.rows([term_counts(t) for t in texts], dense)
+
+    def matrix(self, a: Rows, b: Rows) -> np.ndarray:
+        lex = cosines(a.lexical, b.lexical)
+        if self.dense_weight and a.dense is not None and b.dense is not None:
+            dense = np.asarray(a.dense, dtype=np.float32) @ np.asarray(b.dense, dtype=np.float32).T
+            return (1.0 - self.dense_weight) * lex + self.dense_weight * dense
+        return lex

@@ -1,0 +1,72 @@
+"""Stance toward a claim, from scoped evidence: which statements of an article are about the claim, what each
+does to it (asserts, denies, reports), and what the article's own voice does (with the article-level model).
+
+A denial needs scope: a denial verb whose content restates the claim or refers back to it ("denied the reports"),
+or a negation inside content that restates the claim; the content must be about the claim by similarity, not
+merely in the same article. Hedges and conditionals ("if the rumours are true", "reportedly") make ``reports``.
+"""
+from __future__ import annotations
+
+import re
+
+DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "debunk", "dispute", "contradict", "rebut",
+                         "disavow", "repudiate", "discredit", "disprove", "retract", "downplay"})
+# Words by which a speaker or an article calls something untrue (newstrace takes no side: it records who did).
+DISPARAGE = re.compile(r"\b(misinformation|disinformation|false|falsely|falsehoods?|fake|unverified|baseless|"
+                       r"unfounded|debunked|hoax(?:es)?|propaganda|lies|lying|fabricat\w*|untrue|groundless|bogus|"
+                       r"not true|no truth|nonsense|rubbish|speculation|myth|satir\w+|prank|photoshopped|doctored)\b",
+                       re.I)
+# Nouns that refer back to a claim ("denied the reports", "this unverified information").
+CLAIM_NOUN = (r"(?:claims?|reports?|rumou?rs?|allegations?|accusations?|stor(?:y|ies)|information|news|speculation|"
+              r"suggestions?|assertions?|suggestion|articles?|allegation|account|theory|video|photos?|images?|"
+              r"pictures?|post|tweet|statements?)")
+BACK_REFERENCE = re.compile(rf"^\W*(?:that\s+)?(?:the|these|those|this|such|any|all|those|media|press|recent)?\s*"
+                            rf"(?:\w+\s+){{0,3}}{CLAIM_NOUN}\b", re.I)
+# A disparaging word applied to a claim noun, or a claim noun called untrue, in the article's own voice.
+SCOPED_DISPARAGE = re.compile(
+    rf"\b(?:(?:false|fake|unverified|baseless|unfounded|bogus|debunked|fabricated|untrue|groundless)\s+(?:\w+\s+){{0,2}}"
+    rf"{CLAIM_NOUN}|{CLAIM_NOUN}\s+(?:\w+\s+){{0,3}}(?:is|are|was|were|has been|have been|proved|proven|turned out)\s+"
+    rf"(?:to be\s+)?(?:\w+\s+)?(?:false|fake|untrue|a hoax|baseless|unfounded|bogus|fabricated|wrong|not true)|"
+    rf"^(?:misinformation|disinformation)\b|\b(?:is|was|are|were)\s+(?:a\s+|an\s+)?(?:hoax|fake|myth|satire|prank)\b|"
+    rf"\bdebunk\w*|\bno truth\b|\bnot true\b)", re.I)
+NEGATION = re.compile(r"\b(?:not|never|no|none|nothing|neither|nor|cannot)\b|n't\b", re.I)
+HEDGE = re.compile(r"\b(?:if|whether|unless|reportedly|allegedly|purportedly|rumou?red|unconfirmed|may|might|could)\b",
+                   re.I)
+# "isn't so much a pipe dream as a certainty": a negation answered by a contrast is not a denial.
+CONTRAST = re.compile(r"\bnot\s+(?:so\s+much|only|just|merely)\b|\bno\s+(?:longer|doubt)\b|\bnot\s+\w+\s+but\b", re.I)
+
+
+# Similarity of a statement's content to the claim above which its own negation or disparaging word is read as
+# denying the claim (below, the negation is about something else the speaker said). Tuned on the tune split of the
+# dev rumours (bench/trails.py) and the seed.
+NEGATION_SCOPE = 0.5
+# A denial verb denies the claim when its content is at least this similar to the claim, or refers back to it.
+DENIAL_SCOPE = 0.2
+
+
+def statement_action(statement: dict, claim_text: str, similarity: float = 1.0) -> str:
+    """What a statement about the claim does to it: ``denies``, ``reports`` (hedged, conditional) or ``asserts``.
+    ``similarity``: of the statement's content to the claim, which scopes negations and denial verbs."""
+    cue = ((statement.get("cue") or {}).get("lemma") or (statement.get("cue") or {}).get("text") or "").lower()
+    content = (statement.get("content") or {}).get("text") or ""
+    if cue in DENY_LEMMAS and (similarity >= DENIAL_SCOPE or refers_back(content)):
+        return "denies"
+    claim_negated = bool(NEGATION.search(claim_text))
+    if similarity >= NEGATION_SCOPE and not CONTRAST.search(content) and not HEDGE.search(content):
+        if DISPARAGE.search(content) and not DISPARAGE.search(claim_text):
+            return "denies"
+        if NEGATION.search(content) and not claim_negated:
+            return "denies"
+    if HEDGE.search(content) and not HEDGE.search(claim_text):
+        return "reports"
+    return "asserts"
+
+
+def refers_back(content: str) -> bool:
+    """Whether a statement's content is a reference to a claim ("the reports", "these allegations")."""
+    return bool(BACK_REFERENCE.match(content or "")) and len(content.split()) <= 8
+
+
+def own_voice_denial(sentence: str) -> bool:
+    """An article's own sentence that calls a claim untrue (a scoped disparaging reference, not "a false alarm")."""
+    return bool(SCOPED_DISPARAGE.search(sentence)) and not re.search(r"\bif\b", sentence, re.I)

@@ -1,0 +1,152 @@
+"""The claims layer's SQL: article profiles, similarity edges, claims and their articles, statements and events.
+
+Mixed into :class:`newstrace.store.Store`; nothing outside ``store/`` writes SQL for claims.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Iterable
+
+# FTS5 query terms are quoted words; anything else in them is dropped.
+_FTS_WORD = re.compile(r"\w+")
+
+
+def _chunks(items: list, size: int = 900):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class ClaimsSQL:
+    db: sqlite3.Connection
+
+    # -- profiles -----------------------------------------------------------------------------------------
+    def articles_without_profile(self) -> list[str]:
+        """Stored articles the claims step has not seen yet (new, or left by a killed run), in id order."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM article_profiles) ORDER BY id")]
+
+    def article_texts(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str, str | None, str | None]]:
+        """id -> (title, text, published, outlet)."""
+        out = {}
+        for chunk in _chunks(sorted(set(ids))):
+            for r in self.db.execute(
+                    "SELECT id, title, text, published, outlet FROM articles WHERE id IN "
+                    "(SELECT value FROM json_each(?))", (json.dumps(chunk),)):
+                out[r[0]] = (r[1], r[2] or "", r[3], r[4])
+        return out
+
+    def save_profiles(self, rows: list[tuple[str, dict[str, int], bytes | None]], version: str) -> None:
+        """Store profiles and count their terms into the corpus document frequencies, in one transaction."""
+        with self.db:
+            fresh = []
+            for article, terms, vector in rows:
+                cur = self.db.execute("INSERT OR IGNORE INTO article_profiles VALUES (?, ?, ?, ?)",
+                                      (article, json.dumps(terms, sort_keys=True), vector, version))
+                if cur.rowcount == 1:
+                    fresh.append(terms)
+            counts: dict[str, int] = {}
+            for terms in fresh:
+                for term in terms:
+                    counts[term] = counts.get(term, 0) + 1
+            self.db.executemany("INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                                sorted(counts.items()))
+
+    def profiles(self, ids: Iterable[str]) -> dict[str, tuple[dict[str, int], bytes | None]]:
+        out = {}
+        for chunk in _chunks(sorted(set(ids))):
+            for r in self.db.execute("SELECT article, terms, vector FROM article_profiles WHERE article IN "
+                                     "(SELECT value FROM json_each(?))", (json.dumps(chunk),)):
+                out[r[0]] = (json.loads(r[1]), r[2])
+        return out
+
+    def document_frequencies(self, terms: Iterable[str]) -> tuple[int, dict[str, int]]:
+        """(profiled articles, {term: documents holding it}) for query-time weights."""
+        n = self.db.execute("SELECT COUNT(*) FROM article_profiles").fetchone()[0]
+        out = {}
+        for chunk in _chunks(sorted(set(terms))):
+            out.update(self.db.execute("SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))",
+                                       (json.dumps(chunk),)).fetchall())
+        return n, out
+
+    # -- candidates ---------------------------------------------------------------------------------------
+    def fts_rank(self, words: list[str], limit: int) -> list[tuple[str, float]]:
+        """Articles matching any of ``words`` (FTS5, English stemming), best BM25 first: (id, score >= 0)."""
+        clean = sorted({w.lower() for word in words for w in _FTS_WORD.findall(word)})
+        if not clean:
+            return []
+        query = " OR ".join(f'"{w}"' for w in clean)
+        sql = ("SELECT a.id, -bm25(articles_fts, 2.0, 1.5, 1.0) FROM articles_fts JOIN articles a "
+               "ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 2.0, 1.5, 1.0) "
+               "LIMIT ?")
+        return [(r[0], float(r[1])) for r in self.db.execute(sql, (query, int(limit)))]
+
+    # -- edges and components -----------------------------------------------------------------------------
+    def add_edges(self, edges: list[tuple[str, str, float]]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO article_edges VALUES (?, ?, ?)",
+                                [(min(a, b), max(a, b), s) for a, b, s in edges if a != b])
+
+    def edges_of(self, ids: Iterable[str]) -> list[tuple[str, str, float]]:
+        out = []
+        for chunk in _chunks(sorted(set(ids))):
+            arg = json.dumps(chunk)
+            out += self.db.execute("SELECT a, b, sim FROM article_edges WHERE a IN (SELECT value FROM json_each(?)) "
+                                   "UNION SELECT a, b, sim FROM article_edges WHERE b IN (SELECT value FROM json_each(?))",
+                                   (arg, arg)).fetchall()
+        return [(r[0], r[1], r[2]) for r in out]
+
+    # -- claims -------------------------------------------------------------------------------------------
+    def claims_of_articles(self, ids: Iterable[str]) -> dict[str, str]:
+        out = {}
+        for chunk in _chunks(sorted(set(ids))):
+            out.update(self.db.execute("SELECT article, claim FROM claim_articles WHERE article IN "
+                                       "(SELECT value FROM json_each(?))", (json.dumps(chunk),)).fetchall())
+        return out
+
+    def claim_articles(self, claim: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT article FROM claim_articles WHERE claim = ? ORDER BY article",
+                                              (claim,))]
+
+    def replace_claims(self, old: Iterable[str], claims: list[dict], events: list, version: str) -> None:
+        """Drop the ``old`` claims (with their articles, statements and events) and store ``claims`` in one
+        transaction. Each claim: {id, text, articles: [ids], statements: [(statement, article)], first_date}."""
+        old = sorted(set(old))
+        with self.db:
+            for chunk in _chunks(old):
+                arg = (json.dumps(chunk),)
+                for table, column in (("events", "claim"), ("claim_statements", "claim"),
+                                      ("claim_articles", "claim"), ("claims", "id")):
+                    self.db.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))", arg)
+            events_of: dict[str, int] = {}
+            for e in events:
+                events_of[e.claim] = events_of.get(e.claim, 0) + 1
+            self.db.executemany(
+                "INSERT OR REPLACE INTO claims (id, text, words, members, extractor, articles, first_date, statements, "
+                "events) VALUES (?, ?, '[]', ?, ?, ?, ?, ?, ?)",
+                [(c["id"], c["text"], len(c["articles"]), version, len(c["articles"]), c.get("first_date"),
+                  len(c["statements"]), events_of.get(c["id"], 0)) for c in claims])
+            self.db.executemany("INSERT OR IGNORE INTO claim_articles VALUES (?, ?)",
+                                [(c["id"], a) for c in claims for a in c["articles"]])
+            self.db.executemany("INSERT OR IGNORE INTO claim_statements VALUES (?, ?, ?)",
+                                [(c["id"], s, a) for c in claims for s, a in c["statements"]])
+            self.db.executemany(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(e.claim, e.article, e.date, e.action, e.actor["name"], json.dumps(e.to_dict(), ensure_ascii=False),
+                  version) for e in events])
+
+    def claim_texts(self, ids: Iterable[str]) -> dict[str, str]:
+        out = {}
+        for chunk in _chunks(sorted(set(ids))):
+            out.update(self.db.execute("SELECT id, text FROM claims WHERE id IN (SELECT value FROM json_each(?))",
+                                       (json.dumps(chunk),)).fetchall())
+        return out
+
+    def reset_claims(self) -> None:
+        """Forget every claim, profile, edge and event, so the next claims step rebuilds them all (after a model
+        or version change)."""
+        with self.db:
+            for table in ("events", "claim_statements", "claim_articles", "claims", "article_edges", "term_df",
+                          "article_profiles"):
+                self.db.execute(f"DELETE FROM {table}")

@@ -1,0 +1,73 @@
+"""Word lists and text normalisation shared by every stage that compares texts (one place, one stemmer).
+
+:func:`terms` is what the claims layer indexes and compares: lowercased, accent-folded word tokens, stopwords
+dropped, a light English suffix stemmer applied. :data:`STOPWORDS` is the one English stop list.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"',
+                         "\u201e": '"', "\u201f": '"', "\u2032": "'", "`": "'", "\u00a0": " "})
+
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are aren't as at be because been before being below between
+both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each few for from
+further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his
+how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor
+not of off on once only or other ought our ours ourselves out over own same shan't she she'd she'll she's should
+shouldn't so some such than that that's the their theirs them themselves then there there's these they they'd
+they'll they're they've this those through to too under until up very was wasn't we we'd we'll we're we've were
+weren't what what's when when's where where's which while who who's whom why why's with won't would wouldn't you
+you'd you'll you're you've your yours yourself yourselves s t d ll m re ve rt amp via also just u will says said say
+""".split())
+
+# A text longer than this many characters is cut before tokenising: comparison never needs more, and it bounds cost.
+MAX_CHARS = 200_000
+
+
+def fold(text: str) -> str:
+    """Lowercased, NFKC-normalised, accents removed, typographic quotes made plain."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text or "").translate(_QUOTES).lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens (no stopword removal, apostrophes dropped)."""
+    return [w.replace("'", "") for w in _WORD.findall(fold(text[:MAX_CHARS]))]
+
+
+def stem(word: str) -> str:
+    """A light English suffix stemmer (plurals, -ing, -ed, -ly, a few derivational endings)."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix, repl, min_stem in (("ational", "ate", 3), ("ization", "ize", 3), ("fulness", "ful", 3),
+                                   ("iveness", "ive", 3), ("ousness", "ous", 3), ("ements", "e", 3),
+                                   ("ement", "e", 3), ("ments", "", 4), ("ment", "", 4), ("ities", "", 4),
+                                   ("ity", "", 4), ("ness", "", 4), ("ings", "", 3), ("ing", "", 3),
+                                   ("ies", "y", 2), ("ied", "y", 2), ("ly", "", 4), ("ed", "", 3),
+                                   ("es", "", 3), ("s", "", 3)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            if suffix == "es" and not word[:-2].endswith(("sh", "ch", "x", "ss", "z")):
+                return word[:-1]
+            base = word[: len(word) - len(suffix)] + repl
+            if suffix in ("ing", "ed", "ings") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]
+            return _drop_e(base)
+    return _drop_e(word)
+
+
+def _drop_e(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("e") and not word.endswith("ee") else word
+
+
+def terms(text: str) -> list[str]:
+    """Index terms of ``text``: folded words without stopwords, stemmed (numbers kept)."""
+    return [stem(w) for w in _WORD.findall(fold(text[:MAX_CHARS]))
+            if w.isdigit() or (len(w) > 1 and w not in STOPWORDS)]

@@ -1,0 +1,119 @@
+"""Speakers resolved within an article, typed from the whole chain; dates from the cue's own context; the
+article's own voice left out (issue 10). Fixtures written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from newstrace.analyse import extract_statements, load_pipeline  # noqa: E402
+from newstrace.text.outlets import is_outlet_name  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The English pipeline, loaded once for this module (skip when none is installed)."""
+    try:
+        return load_pipeline()
+    except RuntimeError as exc:
+        pytest.skip(str(exc))
+
+
+def _find(statements: list[dict], fragment: str) -> dict:
+    """The statement whose content contains ``fragment``."""
+    hits = [s for s in statements if fragment in s["content"]["text"]]
+    assert hits, f"no statement with {fragment!r} in {[s['content']['text'] for s in statements]}"
+    return hits[0]
+
+
+def test_surname_resolves_to_full_name_and_stays_a_person(nlp):
+    text = ("Governor Kristi Noem launched the campaign in Pierre on Monday.\n\n"
+            "Noem later tweeted that the state's meth epidemic needs to be a dinner table conversation.")
+    s = _find(extract_statements(text, nlp), "meth epidemic")
+    assert s["speaker"]["text"] == "Noem"
+    assert s["speaker"]["name"] == "Kristi Noem" and s["speaker"]["type"] == "person"
+
+
+def test_shared_surname_goes_to_the_person_introduced_first(nlp):
+    text = ("The poet Major Jackson read at the festival with his wife, the poet Didi Jackson.\n\n"
+            "Jackson says he feels guilty about the years he spent away from home.")
+    s = _find(extract_statements(text, nlp), "feels guilty")
+    assert s["speaker"]["name"] == "Major Jackson"
+
+
+def test_descriptor_before_a_name_resolves_to_that_name(nlp):
+    text = "Elizabeth Warren supporter Zainab Dossaji told King she believes the plan will pass."
+    s = _find(extract_statements(text, nlp), "believes the plan")
+    assert s["speaker"]["name"] == "Zainab Dossaji" and s["speaker"]["type"] == "person"
+
+
+def test_the_company_resolves_to_the_organisation_named_before(nlp):
+    text = ("Acme Robotics laid off 300 workers in Ohio last month.\n\n"
+            "The company said that the cuts were needed to stay afloat.")
+    s = _find(extract_statements(text, nlp), "cuts were needed")
+    assert s["speaker"]["name"] == "Acme Robotics" and s["speaker"]["type"] == "organization"
+
+
+def test_a_role_resolves_to_the_person_given_that_title(nlp):
+    text = ("Ambassador Gordon Sondland met the delegation in Brussels.\n\n"
+            "The ambassador said that the aid had been held back on purpose.")
+    s = _find(extract_statements(text, nlp), "aid had been held back")
+    assert s["speaker"]["name"] == "Gordon Sondland" and s["speaker"]["type"] == "person"
+
+
+def test_spokesperson_speaks_for_the_organisation(nlp):
+    text = '"We are cooperating fully with the inquiry and its staff," said a WeWork spokesperson.'
+    s = _find(extract_statements(text, nlp), "cooperating fully")
+    assert s["speaker"]["name"] == "WeWork" and s["speaker"]["type"] == "organization"
+
+
+def test_unnamed_participant_is_a_person_and_keeps_the_description(nlp):
+    text = ('A doctor on the scene told reporters that he tried to save one of the wounded men.\n\n'
+            '"It was a shot in the heart, and there was nothing more to do," the doctor said.')
+    found = extract_statements(text, nlp)
+    first, second = _find(found, "tried to save"), _find(found, "shot in the heart")
+    assert first["speaker"]["type"] == "person" and first["speaker"]["name"] == "A doctor on the scene"
+    assert second["speaker"]["name"] == "A doctor on the scene"
+
+
+def test_pronoun_agrees_in_gender(nlp):
+    text = ("Mary Lutz opened the shelter after she retired. Tom Lutz joined him later.\n\n"
+            "Tom Lutz said the roof leaks. She said that the city had promised a new one in May.")
+    s = _find(extract_statements(text, nlp), "the city had promised")
+    assert s["speaker"]["name"] == "Mary Lutz"
+
+
+def test_outlets_are_outlets(nlp):
+    text = "Deadline reports that Paramount is still working on a second film with the same cast."
+    s = _find(extract_statements(text, nlp), "Paramount is still working")
+    assert s["speaker"]["type"] == "outlet" and s["speaker"]["name"] == "Deadline"
+    assert is_outlet_name("The Washington Post") and is_outlet_name("the newspaper") and is_outlet_name("Reuters")
+    assert not is_outlet_name("Ministry of Finance") and not is_outlet_name("WeWork")
+
+
+def test_no_junk_speaker(nlp):
+    text = "None of the residents said that they had been warned about the flood before it came."
+    for s in extract_statements(text, nlp):
+        assert s["speaker"]["name"] not in ("None", "a statement")
+
+
+def test_far_relative_date_does_not_date_a_statement(nlp):
+    filler = "The council met for hours and discussed the budget in detail. " * 12
+    text = (f"On Monday, Mayor Ana Ruiz said that the budget was balanced.\n\n{filler}\n\n"
+            "Ruiz said the vote would be close.")
+    found = extract_statements(text, nlp, published="2024-05-08")
+    assert _find(found, "budget was balanced")["date"] == "2024-05-06"
+    assert _find(found, "vote would be close")["date"] is None
+
+
+def test_close_follow_on_statement_inherits_the_date(nlp):
+    text = ('On Monday, spokesperson Zhao Lijian rejected the claims that Russia sought military aid.\n\n'
+            '"The allegations on the matter are false information," Zhao stressed.')
+    found = extract_statements(text, nlp, published="2022-03-14")
+    assert _find(found, "false information")["date"] == "2022-03-14"
+
+
+def test_the_articles_own_voice_is_not_a_statement(nlp):
+    text = ("I have written more than 900 articles about tax policy, and I have argued that rates are too high.\n\n"
+            "Sign up for our newsletter and we promise that you will never miss a story.")
+    assert extract_statements(text, nlp) == []
