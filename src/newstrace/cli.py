@@ -122,8 +122,11 @@ def extract(paths, fmt, url, outlet, fetched_at, kind):
 @click.argument("paths", nargs=-1, required=True)
 @_db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--jobs", "-j", type=int, default=None, callback=_check_count,
+              help="Worker processes for extraction and statements (default: the machine's cores); one writer "
+                   "stores pages in input order, so the result is the same for any number.")
 @_given_options
-def ingest(paths, db, quiet, url, outlet, fetched_at, kind):
+def ingest(paths, db, quiet, jobs, url, outlet, fetched_at, kind):
     """Read, extract and store pages; the same page twice is stored once. Summary on stderr.
 
     Bad inputs are stored as rejects with their reasons (see 'newstrace rejects'); the exit status is 0
@@ -131,6 +134,7 @@ def ingest(paths, db, quiet, url, outlet, fetched_at, kind):
     """
     from tqdm import tqdm
 
+    from .pipeline import default_jobs
     from .pipeline import ingest as run_ingest
     from .store import Store
 
@@ -140,6 +144,7 @@ def ingest(paths, db, quiet, url, outlet, fetched_at, kind):
             summary = run_ingest(paths, store, progress=lambda _s: bar.update(1),
                                  stance_model=os.environ.get("NEWSTRACE_STANCE_MODEL") or None,
                                  claims_progress=None if quiet else lambda m: click.echo(m, err=True),
+                                 jobs=jobs or default_jobs(),
                                  url=url, outlet=outlet, fetched_at=fetched_at, kind=kind)
     except sqlite3.OperationalError as exc:  # a full disk, a lost file: the open transaction is rolled back
         raise StoreError(f"{db}: {exc}") from exc

@@ -7,15 +7,19 @@ at the end links the new articles to the stored ones (reuse).
 """
 from __future__ import annotations
 
-from collections import Counter
+import multiprocessing
+import os
+import sys
+from collections import Counter, deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from ._errors import InputError
+from ._errors import InputError, NewstraceError
 from .extract import EXTRACTOR_VERSION, extract_document
 from .models import Article, Document, article_id, reads_statements
 from .read import ReadStats, Reject, iter_documents
-from .analyse import extract_article_statements, load_pipeline
+from .analyse import PipelineMissing, extract_article_statements, load_pipeline
 from .reuse import Fingerprint, fingerprint
 from .store import Store
 
@@ -94,40 +98,163 @@ class IngestSummary:
         return out
 
 
+# Pages handed to the workers ahead of the writer, per worker: enough to keep every worker busy while the writer
+# stores a slow page, few enough that memory stays flat (each in-flight page holds its bytes and its result).
+# 4 per worker kept both cores busy on the 100 real pages of bench/scale.py; more made no difference.
+AHEAD_PER_JOB = 4
+
+
+def default_jobs() -> int:
+    """Worker processes for ingest when not told: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# The worker's spaCy pipeline, set once per worker process by ``_start_worker``. Module state only inside the
+# worker processes ingest starts (a process pool's initializer can hand state to its tasks no other way); the main
+# process never sets it.
+_WORKER_NLP = None
+_WORKER_ERROR: NewstraceError | None = None  # no spaCy pipeline installed: raised by every task, so the writer reports it
+
+
+def _start_worker(analyse: bool, nlp) -> None:
+    """Forked workers get the pipeline the main process loaded (shared pages, no second load); spawned ones (where
+    fork is unsafe) load their own."""
+    global _WORKER_NLP, _WORKER_ERROR
+    try:
+        _WORKER_NLP = nlp if nlp is not None or not analyse else load_pipeline()
+    except PipelineMissing as exc:  # raised again by each task (an initializer's exception would break the pool)
+        _WORKER_ERROR = NewstraceError(str(exc))
+
+
+def _process_in_worker(doc: Document) -> Processed | Reject:
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
+    return process(doc, _WORKER_NLP)
+
+
+def _worker_context() -> tuple[multiprocessing.context.BaseContext, bool]:
+    """(context, forks): fork on Linux (workers start at once and share the loaded spaCy model); spawn elsewhere."""
+    if sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork"), True
+    return multiprocessing.get_context("spawn"), False
+
+
+class _Pending:
+    """A page on its way to the writer: a copy of a page already stored (or already sent to a worker in this run),
+    a reject from reading, or a worker's result to wait for."""
+
+    __slots__ = ("item", "future", "copy_of")
+
+    def __init__(self, item: Document | Reject, future: Future | None = None, copy_of: str | None = None):
+        self.item, self.future, self.copy_of = item, future, copy_of
+
+
 def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], None] | None = None,
            analyse: bool = True, stance_model: str | None = None,
-           claims_progress: Callable[[str], None] | None = None, **given) -> IngestSummary:
+           claims_progress: Callable[[str], None] | None = None, jobs: int = 1, **given) -> IngestSummary:
     """Read, extract, analyse and store every page (with its statements, one transaction each); then the corpus
     steps over the new articles: reuse links, and claims (articles grouped by meaning, their statements and events,
     :func:`newstrace.claims.run_claims_step`). Rejects are stored with their reasons. Safe to re-run after a crash:
     the corpus steps also pick up articles a killed run left without them. ``analyse=False`` skips statements and
-    claims (no spaCy needed)."""
+    claims (no spaCy needed).
+
+    ``jobs`` > 1 runs the per-document stages (extract, statements, fingerprint) in that many worker processes, each
+    loading spaCy once; this process stays the one writer and stores the pages in input order, so the store ends up
+    with the same rows as with ``jobs=1``."""
     from .claims import run_claims_step
 
+    if jobs < 1:
+        raise NewstraceError(f"jobs: must be at least 1 (got {jobs})")
     summary = IngestSummary()
-    nlp = load_pipeline() if analyse else None
     new_ids: list[str] = []
     own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
-    for item in iter_documents(inputs, stats=summary.stats, exclude=own_files, **given):
-        if isinstance(item, Document) and store.note_copy(article_id(item.content), item.source):
-            summary.already += 1  # same bytes already extracted: no work, just remember this path too
-        else:
-            result = item if isinstance(item, Reject) else process(item, nlp)
-            if isinstance(result, Reject):
-                store.add_reject(result.source, result.kind, result.reason, EXTRACTOR_VERSION)
-                summary.rejected.append(result)
-            elif store.add_article(result.article, result.statements, ANALYSE_VERSION, result.fingerprint).new:
-                summary.new += 1
-                summary.statements += len(result.statements)
-                if not reads_statements(result.article.language):
-                    summary.not_english[result.article.language] += 1
-                new_ids.append(result.article.id)
+    documents = iter_documents(inputs, stats=summary.stats, exclude=own_files, **given)
+    if jobs == 1:
+        nlp = load_pipeline() if analyse else None
+        for item in documents:
+            if isinstance(item, Document) and store.note_copy(article_id(item.content), item.source):
+                summary.already += 1  # same bytes already extracted: no work, just remember this path too
             else:
-                summary.already += 1
-        if progress:
-            progress(getattr(item, "source", ""))
+                _store_result(store, summary, new_ids, item if isinstance(item, Reject) else process(item, nlp))
+            if progress:
+                progress(getattr(item, "source", ""))
+    else:
+        _ingest_parallel(documents, store, summary, new_ids, progress, analyse, jobs)
     summary.links = store.update_reuse(new_ids, REUSE_VERSION)
     if analyse:
         found = run_claims_step(store, stance_model=stance_model, progress=claims_progress)
         summary.events, summary.claims = found.events, found.claims
     return summary
+
+
+def _store_result(store: Store, summary: IngestSummary, new_ids: list[str], result: Processed | Reject) -> None:
+    """Store one page's result (one transaction) and count it."""
+    if isinstance(result, Reject):
+        store.add_reject(result.source, result.kind, result.reason, EXTRACTOR_VERSION)
+        summary.rejected.append(result)
+    elif store.add_article(result.article, result.statements, ANALYSE_VERSION, result.fingerprint).new:
+        summary.new += 1
+        summary.statements += len(result.statements)
+        if not reads_statements(result.article.language):
+            summary.not_english[result.article.language] += 1
+        new_ids.append(result.article.id)
+    else:
+        summary.already += 1
+
+
+def _ingest_parallel(documents: Iterator[Document | Reject], store: Store, summary: IngestSummary,
+                     new_ids: list[str], progress: Callable[[str], None] | None, analyse: bool, jobs: int) -> None:
+    """Workers process the pages; this process writes their results in input order, exactly as ``jobs=1`` would.
+
+    A page whose bytes are stored already, or were sent to a worker earlier in this run, is not processed again: when
+    its turn comes it is recorded as a copy (``note_copy``), as the one-process loop does. Should the earlier copy
+    have been rejected instead of stored, the page is processed then, as the one-process loop would have."""
+    context, forks = _worker_context()
+    # Forked workers inherit the model loaded here (the store's connection too, which they never touch: they only
+    # process documents and return results; the writer is this process).
+    nlp = load_pipeline() if analyse and forks else None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(analyse, nlp))
+    try:
+        queue: deque[_Pending] = deque()
+        sent: set[str] = set()
+        ahead = jobs * AHEAD_PER_JOB
+
+        def write_next() -> None:
+            pending = queue.popleft()
+            item = pending.item
+            if pending.copy_of is not None:
+                if store.note_copy(pending.copy_of, item.source):
+                    summary.already += 1
+                else:  # the earlier copy was rejected: this one is processed in its own right
+                    _store_result(store, summary, new_ids, pool.submit(_process_in_worker, item).result())
+            elif isinstance(item, Reject):
+                _store_result(store, summary, new_ids, item)
+            else:
+                _store_result(store, summary, new_ids, pending.future.result())
+            if progress:
+                progress(getattr(item, "source", ""))
+
+        for item in documents:
+            if isinstance(item, Document):
+                aid = article_id(item.content)
+                if aid in sent or store.article_texts([aid]):  # stored already: a copy
+                    queue.append(_Pending(item, copy_of=aid))
+                else:
+                    sent.add(aid)
+                    queue.append(_Pending(item, pool.submit(_process_in_worker, item)))
+            else:
+                queue.append(_Pending(item))
+            while len(queue) > ahead or (queue and _ready(queue[0])):
+                write_next()
+        while queue:
+            write_next()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ready(pending: _Pending) -> bool:
+    return pending.future is None or pending.future.done()

@@ -230,11 +230,14 @@ def test_agreement_check_between_the_two_passes(monkeypatch):
     story = " ".join(PARAS)
     answers = {id(_html.TRAFILATURA_OPTIONS): newsletter, id(_html.CHECK_OPTIONS): story}
     monkeypatch.setattr(_html, "_extract", lambda tree, url, titles, sf, options: answers[id(options)])
-    assert run(page(HEAD)).text == story  # the passes found different blocks: the full cascade wins
+    # a page with much more text than the first pass found (here a long comment thread)
+    busy = page(HEAD, after='<section class="comments">' + "".join(f"<p>{p}</p>" for p in PARAS * 8) + "</section>")
+    assert run(busy).text == story  # the passes found different blocks: the full cascade wins
+    assert run(page(HEAD)).text == newsletter  # the first pass has a fair share of the page's text: not checked
     # the second pass found the same story plus furniture: the (cleaner) first pass is kept
     answers[id(_html.TRAFILATURA_OPTIONS)] = story
     answers[id(_html.CHECK_OPTIONS)] = story + "\n" + newsletter
-    assert run(page(HEAD)).text == story
+    assert run(busy).text == story
     assert _html.agreement(story, story + newsletter) == 1.0
     assert _html.agreement(newsletter, story) == 0.0
     assert _html.agreement("too short", story) == 1.0

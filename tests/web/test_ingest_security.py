@@ -127,3 +127,16 @@ def test_upload_name_helper():
 def test_ingest_stays_off_without_the_flag(empty_db):
     with TestClient(create_app(empty_db)) as client:
         assert client.post("/api/ingest", files={"file": ("a.txt", b"x", "text/plain")}).status_code in (404, 405)
+
+
+@pytest.mark.parametrize("headers,allowed", [
+    ({"host": "[::1]:8000"}, True), ({"host": "LOCALHOST:8000"}, True), ({"host": "127.0.0.1:8000"}, True),
+    ({"host": "127.0.0.1:8000", "origin": "http://127.0.0.1:8000", "sec-fetch-site": "same-origin"}, True),
+    ({"host": "127.0.0.1:8000", "sec-fetch-site": "none"}, True),  # typed in the address bar
+    ({}, False), ({"host": "localhost"}, False), ({"host": "127.0.0.1:abc"}, False),
+    ({"host": "127.0.0.1:8000/x"}, False),
+    ({"host": "127.0.0.1:8000", "origin": "http://127.0.0.1:8000.evil.example"}, False),
+])
+def test_write_refusal_rules(headers, allowed):
+    scope = {"server": ("127.0.0.1", 8000), "scheme": "http"}
+    assert (_ingest.write_refusal(headers, scope, None) is None) == allowed

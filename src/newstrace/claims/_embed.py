@@ -53,6 +53,27 @@ class StaticEmbedder:
         encode = getattr(self._tokenizer, "encode_batch_fast", self._tokenizer.encode_batch)
         return [enc.ids for enc in encode(texts, add_special_tokens=False)]
 
+    def neighbours(self, words: list[str], k: int = 3, min_cosine: float = 0.5) -> dict[str, list[str]]:
+        """For each single-token word, the ``k`` whole-word vocabulary tokens nearest to it (cosine >= min_cosine):
+        "moscow" -> ["russia", ...]. Query expansion for a full-text index that knows no synonyms."""
+        vocab = self._tokenizer.get_vocab()
+        if not hasattr(self, "_words"):
+            names = sorted((i, t) for t, i in vocab.items() if t.isalpha() and not t.startswith("##") and len(t) > 2)
+            self._words = np.array([i for i, _ in names])
+            self._names = [t for _, t in names]
+            rows = self.table[self._words]
+            self._unit = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+        out = {}
+        for word in words:
+            i = vocab.get(word.lower())
+            if i is None:
+                continue
+            row = self.table[i] / max(float(np.linalg.norm(self.table[i])), 1e-9)
+            cos = self._unit @ row
+            order = np.argsort(-cos, kind="stable")[: k + 1]
+            out[word] = [self._names[j] for j in order if self._names[j] != word.lower() and cos[j] >= min_cosine][:k]
+        return out
+
     def encode(self, texts: list[str], *, cache: bool = False) -> np.ndarray:
         """``[len(texts), dim]`` float32, each row of norm 1 or 0 (``cache`` is accepted for the Embedder API)."""
         from scipy.sparse import csr_matrix  # scipy comes with scikit-learn, already a dependency

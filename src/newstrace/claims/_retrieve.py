@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .._errors import NewstraceError
-from ..text.words import terms
+from ..text.words import STOPWORDS, terms
 from ._discover import query_words
 from ._similarity import Similarity
 
@@ -32,11 +32,19 @@ CANDIDATES = 300
 SENTENCE_CANDIDATES = 120
 # A claim's score: the mean similarity of its best TOP_MEMBERS members to the query.
 TOP_MEMBERS = 3
+# Query expansion: each query word's nearest whole-word tokens in the static embedding table ("moscow" -> "russia"),
+# so that a paraphrase sharing no word with the articles still meets them in the full-text index and the lexical
+# similarity. Checked on the tune split (bench/trails.py) and the seed's paraphrase test.
+EXPAND_NEIGHBOURS = 3
+EXPAND_MIN_COSINE = 0.45
 # Sentences of an article compared with the query (its first ones: the lead carries the claim).
 MAX_SENTENCES = 40
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 FEATURES = ("sim", "bm25_share", "coverage", "in_best_claim", "best_claim_score", "claim_margin", "sim_share",
-            "best_sentence", "claim_member_sim")
+            "best_sentence", "claim_member_sim", "in_best_part", "part_margin")
+# Inside the best claim, its articles are clustered again at this finer threshold: sibling rumours about one event
+# ("the gold Apple Watch costs $10,000" / "the steel one $500") often part there.
+PART_THRESHOLD = 0.35
 
 
 @dataclass
@@ -78,7 +86,8 @@ def features(store, query: str, similarity: Similarity) -> tuple[list[str], np.n
     qterms = set(terms(query))
     if not qterms:
         return [], np.zeros((0, len(FEATURES))), None, 0.0
-    ranked = store.fts_rank(query_words(query, similarity.weights, limit=40), CANDIDATES)
+    query = expand(query, similarity)
+    ranked = store.fts_rank(query_words(query, similarity.weights, limit=60), CANDIDATES)
     bm25 = dict(ranked)
     sims = _similarities(store, similarity, query, [a for a, _ in ranked])
     claim_of = store.claims_of_articles(list(sims))
@@ -88,10 +97,18 @@ def features(store, query: str, similarity: Similarity) -> tuple[list[str], np.n
         order = sorted(scores, key=lambda c: (-scores[c], c))
         best, best_score = order[0], scores[order[0]]
         second = scores[order[1]] if len(order) > 1 else 0.0
+    part_of: dict[str, int] = {}
+    part_best, part_margin = None, 0.0
     if best is not None:
-        extra = [a for a in store.claim_articles(best) if a not in sims]
+        members = store.claim_articles(best)
+        extra = [a for a in members if a not in sims]
         sims.update(_similarities(store, similarity, query, extra))
         claim_of.update({a: best for a in extra})
+        part_of = _parts(store, members)
+        part_scores = _claim_scores({a: str(p) for a, p in part_of.items()}, sims)
+        order = sorted(part_scores, key=lambda c: (-part_scores[c], c))
+        part_best = int(order[0])
+        part_margin = part_scores[order[0]] - (part_scores[order[1]] if len(order) > 1 else 0.0)
     ids = sorted(sims, key=lambda a: (-sims[a], a))
     if not ids:
         return [], np.zeros((0, len(FEATURES))), best, best_score
@@ -107,9 +124,21 @@ def features(store, query: str, similarity: Similarity) -> tuple[list[str], np.n
         have = profiles.get(a, ({}, None))[0]
         coverage = sum(idf[t] for t in qterms if t in have) / total
         member = float(best is not None and claim_of.get(a) == best)
+        in_part = float(part_best is not None and part_of.get(a) == part_best)
         rows.append([sims[a], bm25.get(a, 0.0) / top_bm25, coverage, member, best_score, best_score - second,
-                     sims[a] / top_sim, sentence.get(a, 0.0), member * sims[a]])
+                     sims[a] / top_sim, sentence.get(a, 0.0), member * sims[a], in_part, in_part * part_margin])
     return ids, np.asarray(rows, dtype=np.float64), best, best_score
+
+
+def expand(query: str, similarity: Similarity) -> str:
+    """The query followed by its words' nearest vocabulary words (when an embedder is installed)."""
+    neighbours = getattr(similarity.embedder, "neighbours", None)
+    if neighbours is None:
+        return query
+    words = [w for w in re.findall(r"[A-Za-z]+", query) if len(w) > 2 and w.lower() not in STOPWORDS]
+    found = neighbours(words, EXPAND_NEIGHBOURS, EXPAND_MIN_COSINE)
+    extra = sorted({n for w in words for n in found.get(w, [])} - {w.lower() for w in words})
+    return f"{query} {' '.join(extra)}" if extra else query
 
 
 def retrieve(store, query: str, similarity: Similarity, model: RetrievalModel) -> Retrieval:
@@ -135,6 +164,16 @@ def _similarities(store, similarity: Similarity, query: str, ids: list[str]) -> 
     rows = similarity.rows([Counter(profiles[a][0]) for a in ids], dense)
     sims = similarity.matrix(rows, q)[:, 0]
     return {a: float(s) for a, s in zip(ids, sims)}
+
+
+def _parts(store, members: list[str]) -> dict[str, int]:
+    """The claim's articles clustered at PART_THRESHOLD: article -> part label."""
+    from ._cluster import average_link
+
+    members = sorted(members)
+    index = {a: i for i, a in enumerate(members)}
+    edges = [(index[a], index[b], s) for a, b, s in store.edges_of(members) if a in index and b in index]
+    return dict(zip(members, average_link(len(members), edges, PART_THRESHOLD)))
 
 
 def _claim_scores(claim_of: dict[str, str], sims: dict[str, float]) -> dict[str, float]:

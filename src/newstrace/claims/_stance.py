@@ -33,7 +33,8 @@ NEGATION = re.compile(r"\b(?:not|never|no|none|nothing|neither|nor|cannot)\b|n't
 HEDGE = re.compile(r"\b(?:if|whether|unless|reportedly|allegedly|purportedly|rumou?red|unconfirmed|may|might|could)\b",
                    re.I)
 # "isn't so much a pipe dream as a certainty": a negation answered by a contrast is not a denial.
-CONTRAST = re.compile(r"\bnot\s+(?:so\s+much|only|just|merely)\b|\bno\s+(?:longer|doubt)\b|\bnot\s+\w+\s+but\b", re.I)
+CONTRAST = re.compile(r"(?:\bnot|n't)\s+(?:so\s+much|only|just|merely)\b|\bno\s+(?:longer|doubt)\b|"
+                      r"\bnot\s+\w+\s+but\b", re.I)
 
 
 # Similarity of a statement's content to the claim above which its own negation or disparaging word is read as

@@ -69,7 +69,8 @@ def build_store(texts: dict[str, str], folder: Path, similarity):
     for body, text in texts.items():
         (pages / f"b{body}.txt").write_text(f"Development article {body}\n\n{text.strip()}\n", encoding="utf-8")
     store = Store(str(folder / "train.db"))
-    ingest([str(pages)], store, analyse=False)
+    if not store.counts()["articles"]:
+        ingest([str(pages)], store, analyse=False)
     discover(store, similarity, ClaimBuilder(store, similarity, None))
     body_of = {}
     for art in store.articles():
@@ -115,11 +116,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--bodies", type=Path, required=True, help="FNC-1 train_bodies.csv")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--split", choices=("tune", "all"), default="tune")
+    parser.add_argument("--work", type=Path, help="keep the training store here (reused when present)")
     args = parser.parse_args(argv)
     similarity = make_similarity()
     claims, claim_of, texts = read_gold(args.data, args.bodies, args.split)
     with tempfile.TemporaryDirectory() as tmp:
-        store, body_of = build_store(texts, Path(tmp), similarity)
+        store, body_of = build_store(texts, args.work or Path(tmp), similarity)
         x, y, gold = training_rows(store, body_of, claims, claim_of, similarity)
         store.close()
     model = LogisticRegression(C=C, max_iter=5000).fit(x, y)

@@ -39,9 +39,12 @@ RECALL_OPTIONS = {**CHECK_OPTIONS, "favor_recall": True}
 # below which it treats an extraction as under-delivered; the longer of the two passes wins. Not tuned: 0 to 500
 # give the same F1 on the tune part of data/aeb.
 MIN_CONFIDENT_CHARS = 250
-# A first-pass text shorter than this is checked against the second pass: trafilatura's own ESCALATION_MAX_LENGTH
-# (core.py: "only consider extractions below this size"); longer texts are not second-guessed.
+# A first-pass text is checked against a second pass only where trafilatura itself would suspect under-extraction
+# (its recall escalation, core.py): shorter than ESCALATION_MAX_LENGTH characters and covering less than
+# ESCALATION_PAGE_SHARE of the page's text. Both are trafilatura's numbers, not tuned here; the share keeps the second
+# pass (twice the cost of the first) to about one page in ten of data/dates and data/aeb.
 CHECK_BELOW_CHARS = 3000
+CHECK_BELOW_PAGE_SHARE = 0.2
 # Agreement check: when less than this share of the first pass's word 4-shingles (the benchmark's unit) is found in
 # a longer second pass, the two found different blocks (a teaser, a newsletter box, a standfirst instead of the
 # story) and the second pass, which compared its pick with readability and jusText, wins. Judgement, not tuned:
@@ -93,13 +96,15 @@ def extract_html(tree: HtmlElement, url: str | None = None) -> HtmlFields:
 
 def main_text(tree: HtmlElement, url: str | None, title: str | None, standfirst: str | None = None) -> str:
     """The main text of the page, or "" when neither pass finds any. ``tree`` is not changed (trafilatura copies it)."""
+    from trafilatura.baseline import html2txt
+
     h1s = [_meta.text_of(h) for h in tree.iter("h1")]
     titles = [t for t in [title, *h1s] if t]
     text = _extract(tree, url, titles, standfirst, TRAFILATURA_OPTIONS)
-    if len(text) >= CHECK_BELOW_CHARS:
-        return text
     if len(text) < MIN_CONFIDENT_CHARS:
         return max((text, _extract(tree, url, titles, standfirst, RECALL_OPTIONS)), key=len)
+    if len(text) >= CHECK_BELOW_CHARS or len(text) >= CHECK_BELOW_PAGE_SHARE * len(html2txt(tree)):
+        return text
     second = _extract(tree, url, titles, standfirst, CHECK_OPTIONS)
     if len(second) > len(text) and agreement(text, second) < MIN_AGREEMENT:
         return second

@@ -54,6 +54,8 @@ STAGE2 = dict(max_iter=150, learning_rate=0.05, max_leaf_nodes=15, min_samples_l
 #: within noise; LINEAR_C=0.1 set a priori)
 LINEAR_WEIGHT = 0.5
 LINEAR_C = 0.1
+#: quantiles of the linear model's feature scaling (at most one per training pair)
+QUANTILES = 200
 #: stage-two class weights: "denies" is about 8% of related training pairs
 CLASS_WEIGHT = {"asserts": 1.5, "denies": 4.0, "reports": 1.0}
 #: stage-two inputs leave out single cue-word columns: single words fit the training claims' wording (same folds,
@@ -77,12 +79,13 @@ class _Blend:
         from sklearn.preprocessing import QuantileTransformer
 
         self.trees = _hgb(random_state=random_state, **STAGE2)
-        self.linear = make_pipeline(QuantileTransformer(n_quantiles=200, random_state=random_state),
+        self.linear = make_pipeline(QuantileTransformer(n_quantiles=QUANTILES, random_state=random_state),
                                     LogisticRegression(C=LINEAR_C, max_iter=2000))
         self.classes_ = np.zeros(0)
 
     def fit(self, x: np.ndarray, y: np.ndarray, sample_weight: np.ndarray) -> "_Blend":
         self.trees.fit(x, y, sample_weight=sample_weight)
+        self.linear.set_params(quantiletransformer__n_quantiles=min(QUANTILES, len(x)))
         self.linear.fit(x, y, logisticregression__sample_weight=sample_weight)
         if list(self.trees.classes_) != list(self.linear.classes_):
             raise ValueError("stage-two models disagree on their classes")

@@ -12,6 +12,82 @@ from typing import Iterable
 # FTS5 query terms are quoted words; anything else in them is dropped.
 _FTS_WORD = re.compile(r"\w+")
 
+# The claims list's figures per claim (columns of ``claims`` from migration 6; the web sorts and filters on them).
+# Bit i of ``action_bits`` / ``type_bits`` is ACTIONS[i] / SOURCE_TYPES[i]: append only, never reorder.
+ACTIONS = ("asserts", "repeats", "denies", "reports")
+SOURCE_TYPES = ("person", "organization", "outlet", "anonymous", "document", "unknown")
+# ``first_day`` of a claim without a dated event: sorts after every real YYYYMMDD day.
+UNDATED = 99_999_999
+
+
+def day_number(value: str | None) -> int:
+    """YYYY-MM-DD... as YYYYMMDD (0 when missing or unreadable)."""
+    if not value:
+        return 0
+    digits = value[:10].replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
+
+
+def bits(names: Iterable[str], universe: tuple[str, ...]) -> int:
+    mask = 0
+    for name in names:
+        if name in universe:
+            mask |= 1 << universe.index(name)
+    return mask
+
+
+class ClaimFigures:
+    """One claim's figures for the claims list, added up event by event."""
+
+    __slots__ = ("first_day", "last_day", "events", "articles", "action_bits", "type_bits", "outlets")
+
+    def __init__(self) -> None:
+        self.first_day, self.last_day, self.events, self.action_bits, self.type_bits = UNDATED, 0, 0, 0, 0
+        self.articles: set[str] = set()
+        self.outlets: set[str] = set()
+
+    def add(self, article: str, date: str | None, action: str, actor: dict, authority: list[dict],
+            outlet: str | None) -> None:
+        day = day_number(date)
+        if day:
+            self.first_day, self.last_day = min(self.first_day, day), max(self.last_day, day)
+        self.events += 1
+        self.articles.add(article)
+        self.action_bits |= bits((action,), ACTIONS)
+        types = [actor.get("type") or "unknown"] + [a.get("type") or "" for a in authority]
+        self.type_bits |= bits(types, SOURCE_TYPES)
+        for name in (outlet, actor.get("name") if actor.get("type") == "outlet" else None):
+            if name:
+                self.outlets.add(name.casefold())
+
+
+def _save_figures(db: sqlite3.Connection, figures: dict[str, ClaimFigures]) -> None:
+    db.executemany("UPDATE claims SET first_day = ?, last_day = ?, event_articles = ?, action_bits = ?, type_bits = ? "
+                   "WHERE id = ?", [(f.first_day, f.last_day, len(f.articles), f.action_bits, f.type_bits, cid)
+                                    for cid, f in sorted(figures.items())])
+    db.executemany("INSERT OR IGNORE INTO claim_outlets VALUES (?, ?)",
+                   [(o, cid) for cid, f in sorted(figures.items()) for o in sorted(f.outlets)])
+
+
+def backfill_claim_figures(db: sqlite3.Connection, claims: Iterable[str] | None = None) -> None:
+    """Compute the claims list's figures from the stored events, for ``claims`` (default: every claim), inside the
+    caller's transaction. Used by migration 6 and by benchmarks that write events directly."""
+    where, args = "", ()
+    if claims is not None:
+        where, args = "WHERE e.claim IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(claims))),)
+    scope = where.replace("e.claim", "id")
+    db.execute(f"UPDATE claims SET first_day = {UNDATED}, last_day = 0, event_articles = 0, action_bits = 0, "
+               f"type_bits = 0 {scope}", args)  # a claim without events keeps these
+    db.execute(f"DELETE FROM claim_outlets {where.replace('e.claim', 'claim')}", args)
+    figures: dict[str, ClaimFigures] = {}
+    for cid, article, date, action, data, outlet in db.execute(
+            "SELECT e.claim, e.article, e.date, e.action, e.data, a.outlet FROM events e "
+            f"LEFT JOIN articles a ON a.id = e.article {where} ORDER BY e.rowid", args):
+        event = json.loads(data)
+        figures.setdefault(cid, ClaimFigures()).add(article, date, action, event.get("actor") or {},
+                                                    event.get("authority") or [], outlet)
+    _save_figures(db, figures)
+
 
 def _chunks(items: list, size: int = 900):
     for start in range(0, len(items), size):
@@ -135,6 +211,22 @@ class ClaimsSQL:
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(e.claim, e.article, e.date, e.action, e.actor["name"], json.dumps(e.to_dict(), ensure_ascii=False),
                   version) for e in events])
+            for chunk in _chunks(sorted(set(old) | {c["id"] for c in claims})):
+                self.db.execute("DELETE FROM claim_outlets WHERE claim IN (SELECT value FROM json_each(?))",
+                                (json.dumps(chunk),))
+            outlet_of = self._outlets({e.article for e in events})
+            figures: dict[str, ClaimFigures] = {}
+            for e in events:
+                figures.setdefault(e.claim, ClaimFigures()).add(e.article, e.date, e.action, e.actor, e.authority,
+                                                                outlet_of.get(e.article))
+            _save_figures(self.db, figures)
+
+    def _outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
+        out = {}
+        for chunk in _chunks(sorted(set(ids))):
+            out.update(self.db.execute("SELECT id, outlet FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                                       (json.dumps(chunk),)).fetchall())
+        return out
 
     def claim_texts(self, ids: Iterable[str]) -> dict[str, str]:
         out = {}
@@ -147,6 +239,6 @@ class ClaimsSQL:
         """Forget every claim, profile, edge and event, so the next claims step rebuilds them all (after a model
         or version change)."""
         with self.db:
-            for table in ("events", "claim_statements", "claim_articles", "claims", "article_edges", "term_df",
-                          "article_profiles"):
+            for table in ("events", "claim_statements", "claim_articles", "claim_outlets", "claims", "article_edges",
+                          "term_df", "article_profiles"):
                 self.db.execute(f"DELETE FROM {table}")

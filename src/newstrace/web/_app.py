@@ -99,7 +99,6 @@ def create_app(db: str, *, allow_ingest: bool = False, host: str | None = None) 
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.globals.update(speaker_href=_render.speaker_href, safe_url=_render.safe_url, actions=_data.ACTIONS,
                        source_types=_data.SOURCE_TYPES, sorts=_data.SORTS, allow_ingest=allow_ingest)
-    stats = _data.ClaimStats()
     write_lock = threading.Lock()
     spec = openapi(allow_ingest)
 
@@ -184,7 +183,7 @@ def create_app(db: str, *, allow_ingest: bool = False, host: str | None = None) 
 
     # -- claims -------------------------------------------------------------------------------------------
     def claims_fetch(f: ClaimFilter):
-        return lambda conn, limit, cursor: _data.claims_page(conn, stats, f, limit, cursor)
+        return lambda conn, limit, cursor: _data.claims_page(conn, f, limit, cursor)
 
     def api_claims(request: Request):
         return listing(request, claims_fetch(claim_filter(request)), CLAIM_COLUMNS, "claims")
@@ -193,9 +192,9 @@ def create_app(db: str, *, allow_ingest: bool = False, host: str | None = None) 
         f = claim_filter(request)
         limit = limit_of(request)
         with store() as s:
-            items, nxt = _data.claims_page(s.db, stats, f, limit, request.query_params.get("cursor"))
+            items, nxt = _data.claims_page(s.db, f, limit, request.query_params.get("cursor"))
             outlets = _data.outlets(s.db)
-            counts = {"claims": len(stats.rows)}
+            counts = {"claims": _data.claims_count(s.db)}
         params = {k: v for k, v in request.query_params.items() if k not in ("cursor", "format") and v}
         next_href = "/claims?" + urlencode({**params, "cursor": nxt}) if nxt else None
         export = urlencode(params)
@@ -408,16 +407,6 @@ def create_app(db: str, *, allow_ingest: bool = False, host: str | None = None) 
         routes.append(Route("/api/ingest", api_ingest, methods=["POST"]))
     app = Starlette(routes=routes, exception_handlers={HTTPException: on_http_error, BadRequest: on_bad_request})
     app.add_middleware(Headers, render_error=render_error)
-    app.state.stats = stats
-
-    def warm() -> None:
-        try:
-            with store() as s:
-                stats.warm(s.db)
-        except Exception:  # noqa: BLE001 - a request will meet (and report) the same problem
-            log.warning("could not prepare the claims list figures", exc_info=True)
-
-    threading.Thread(target=warm, name="newstrace-web-warm", daemon=True).start()
     return app
 
 

@@ -1,21 +1,20 @@
 """Queries behind the web pages and the JSON API: paginated lists (cursor, no cap on depth) over a read-only Store.
 
 The claims list is sorted and filtered on per-claim figures (first and last event date, event and article counts,
-actions, source types) that would cost a scan of every event per request; ``ClaimStats`` keeps them in memory,
-built once and brought up to date from the rows added since (new events only ever get higher rowids; a deletion is
-noticed by the row count and answered by a rebuild).
+actions, source types, outlets) that ``Store.replace_claims`` keeps in the ``claims`` table as claims are written
+(migration 6): every list page is an indexed query, and a server has nothing to build at start.
 """
 from __future__ import annotations
 
 import base64
-import bisect
 import json
 import sqlite3
-import threading
 from dataclasses import dataclass
 
-ACTIONS = ("asserts", "repeats", "denies", "reports")
-SOURCE_TYPES = ("person", "organization", "outlet", "anonymous", "document", "unknown")
+from ..store._claims import ACTIONS, SOURCE_TYPES, UNDATED
+from ..store._claims import bits as _bits
+from ..store._claims import day_number as _date_int
+
 SORTS = ("activity", "first_seen", "latest")
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -41,24 +40,8 @@ def decode_cursor(cursor: str | None):
         raise BadRequest("cursor: not a cursor this server gave") from exc
 
 
-def _date_int(value: str | None) -> int:
-    """YYYY-MM-DD... as YYYYMMDD (0 when missing or unreadable)."""
-    if not value:
-        return 0
-    digits = value[:10].replace("-", "")
-    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
-
-
 def _date_str(value: int) -> str | None:
-    return f"{value // 10000:04d}-{value // 100 % 100:02d}-{value % 100:02d}" if value else None
-
-
-def _bits(names, universe) -> int:
-    mask = 0
-    for name in names:
-        if name in universe:
-            mask |= 1 << universe.index(name)
-    return mask
+    return f"{value // 10000:04d}-{value // 100 % 100:02d}-{value % 100:02d}" if value and value != UNDATED else None
 
 
 def _names(mask: int, universe) -> list[str]:
@@ -66,99 +49,24 @@ def _names(mask: int, universe) -> list[str]:
 
 
 # -- claims -------------------------------------------------------------------------------------------------
-_UNDATED = 99_999_999
-
-
+# Sort orders over the figures ``Store.replace_claims`` keeps in ``claims`` (migration 6), each served by an index.
+# A cursor is the last item's sort key (the same shapes as before the figures moved into the store).
 _KEY_SHAPES = {"activity": (int, int, int, str), "first_seen": (int, str), "latest": (int, str)}
+_SORT_KEY = {"activity": ("-events", "-event_articles", "first_day", "id"), "first_seen": ("first_day", "id"),
+             "latest": ("-last_day", "id")}
 
 
-def _sort_key(sort: str, cid: str, row: list):
-    first, last, n_events, n_articles = row[0], row[1], row[2], row[3]
-    if sort == "first_seen":
-        return (first or _UNDATED, cid)
-    if sort == "latest":
-        return (-last, cid)
-    return (-n_events, -n_articles, first or _UNDATED, cid)
+def _check_date(name: str, value: str | None) -> int:
+    if not value:
+        return 0
+    day = _date_int(value)
+    if not day or len(value) != 10:
+        raise BadRequest(f"{name}: expected a date YYYY-MM-DD")
+    return day
 
 
-class ClaimStats:
-    """Per-claim figures for sorting and filtering the claims list: [first, last, events, articles, action bits,
-    source-type bits, last article seen, outlets (casefolded: the events' articles' outlets and outlet actors)].
-    Shared by every request of one app; thread-safe."""
-
-    _EVENTS_SQL = ("SELECT rowid, claim, article, date, action, json_extract(data, '$.actor.type'), "
-                   "(SELECT group_concat(json_extract(value, '$.type'), ' ') FROM json_each(data, '$.authority')), "
-                   "actor, (SELECT outlet FROM articles WHERE id = events.article) "
-                   "FROM events WHERE rowid > ? ORDER BY rowid")
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.version: tuple | None = None
-        self.rows: dict[str, list] = {}
-        self.events_seen = 0
-        self.max_event = 0
-        self.max_claim = 0
-        self.orders: dict[str, tuple[list, list]] = {}
-        self.names: dict[str, str] = {}  # one string object per outlet name
-
-    def refresh(self, db: sqlite3.Connection) -> None:
-        version = tuple(db.execute("SELECT (SELECT MAX(rowid) FROM events), (SELECT MAX(rowid) FROM claims)").fetchone())
-        if version == self.version:
-            return
-        with self.lock:
-            if version == self.version:
-                return
-            if self.version is not None:
-                count = db.execute("SELECT COUNT(*) FROM events WHERE rowid <= ?", (self.max_event,)).fetchone()[0]
-                if count != self.events_seen:  # events were deleted (an article re-analysed): start again
-                    self.rows, self.events_seen, self.max_event, self.max_claim = {}, 0, 0, 0
-            rows = self.rows
-            for rowid, cid in db.execute("SELECT rowid, id FROM claims WHERE rowid > ? ORDER BY rowid",
-                                         (self.max_claim,)):
-                rows.setdefault(cid, [0, 0, 0, 0, 0, 0, None, ()])
-                self.max_claim = rowid
-            names = self.names
-            for rowid, cid, article, date, action, actor_type, auth_types, actor, outlet in db.execute(
-                    self._EVENTS_SQL, (self.max_event,)):
-                row = rows.get(cid)
-                if row is None:
-                    row = rows[cid] = [0, 0, 0, 0, 0, 0, None, ()]
-                for name in (outlet, actor if actor_type == "outlet" else None):
-                    if name:
-                        key = names.setdefault(name.casefold(), name.casefold())
-                        if key not in row[7]:
-                            row[7] = row[7] + (key,)
-                day = _date_int(date)
-                if day:
-                    if not row[0] or day < row[0]:
-                        row[0] = day
-                    if day > row[1]:
-                        row[1] = day
-                row[2] += 1
-                if article != row[6]:  # an article's events are written together, in one transaction
-                    row[3] += 1
-                    row[6] = article
-                row[4] |= _bits((action,), ACTIONS)
-                row[5] |= _bits([actor_type or "unknown"] + (auth_types or "").split(), SOURCE_TYPES)
-                self.events_seen += 1
-                self.max_event = rowid
-            self.orders = {}
-            self.version = version
-
-    def warm(self, db: sqlite3.Connection) -> None:
-        """Build the figures and every sort order now (at startup), not on the first request."""
-        self.refresh(db)
-        for sort in SORTS:
-            self.order(sort)
-
-    def order(self, sort: str) -> tuple[list, list]:
-        """(keys, ids) sorted for ``sort``; built on first use after each refresh."""
-        with self.lock:
-            cached = self.orders.get(sort)
-            if cached is None:
-                pairs = sorted((_sort_key(sort, cid, row), cid) for cid, row in self.rows.items())
-                cached = self.orders[sort] = ([k for k, _ in pairs], [c for _, c in pairs])
-            return cached
+def claims_count(db: sqlite3.Connection) -> int:
+    return db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
 
 
 @dataclass
@@ -172,18 +80,9 @@ class ClaimFilter:
     sort: str = "activity"
 
 
-def _check_date(name: str, value: str | None) -> int:
-    if not value:
-        return 0
-    day = _date_int(value)
-    if not day or len(value) != 10:
-        raise BadRequest(f"{name}: expected a date YYYY-MM-DD")
-    return day
-
-
-def claims_page(db: sqlite3.Connection, stats: ClaimStats, f: ClaimFilter, limit: int,
+def claims_page(db: sqlite3.Connection, f: ClaimFilter, limit: int,
                 cursor: str | None) -> tuple[list[dict], str | None]:
-    """One page of claims matching ``f``, in ``f.sort`` order, after ``cursor``."""
+    """One page of claims matching ``f``, in ``f.sort`` order, after ``cursor`` (indexed: no scan of the events)."""
     if f.sort not in SORTS:
         raise BadRequest(f"sort: one of {', '.join(SORTS)}")
     if f.action and f.action not in ACTIONS:
@@ -192,67 +91,45 @@ def claims_page(db: sqlite3.Connection, stats: ClaimStats, f: ClaimFilter, limit
         raise BadRequest(f"type: one of {', '.join(SOURCE_TYPES)}")
     since, until = _check_date("since", f.since), _check_date("until", f.until)
     after = decode_cursor(cursor)
-    stats.refresh(db)
-    keys, ids = stats.order(f.sort)
-    start = 0
+    key = _SORT_KEY[f.sort]
+    where: list[str] = []
+    args: list = []
     if after is not None:
         shape = _KEY_SHAPES[f.sort]
         if not (isinstance(after, list) and len(after) == len(shape)
                 and all(type(v) is t for v, t in zip(after, shape))):
             raise BadRequest("cursor: not a cursor for this sort order")
-        start = bisect.bisect_right(keys, tuple(after))
-    allowed: set[str] | None = None
-    outlet = f.outlet.casefold() if f.outlet else None
+        # the leading term alone lets SQLite seek in the index; the row value then picks the exact place
+        where.append(f"{key[0]} >= ? AND ({', '.join(key)}) > ({', '.join('?' for _ in key)})")
+        args += [after[0]] + list(after)
     if f.q:
         like = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        found = {r[0] for r in db.execute("SELECT id FROM claims WHERE text LIKE ? ESCAPE '\\'", (like,))}
-        allowed = found
-    action_bit = _bits((f.action,), ACTIONS) if f.action else 0
-    type_bit = _bits((f.source_type,), SOURCE_TYPES) if f.source_type else 0
-    rows = stats.rows
-    if allowed is not None and len(allowed) * 8 < len(ids):  # few candidates: sort those, not the whole list
-        pairs = sorted((_sort_key(f.sort, cid, rows[cid]), cid) for cid in allowed if cid in rows)
-        first = bisect.bisect_right(pairs, (tuple(after), "\uffff")) if after is not None else 0
-        keys, ids = [k for k, _ in pairs[first:]], [c for _, c in pairs[first:]]
-        start, allowed = 0, None
-    picked: list[str] = []
-    last_key = None
-    for i in range(start, len(ids)):
-        cid = ids[i]
-        if allowed is not None and cid not in allowed:
-            continue
-        row = rows[cid]
-        if action_bit and not row[4] & action_bit:
-            continue
-        if type_bit and not row[5] & type_bit:
-            continue
-        if outlet and outlet not in row[7]:
-            continue
-        if since and (not row[1] or row[1] < since):
-            continue
-        if until and (not row[0] or row[0] > until):
-            continue
-        if len(picked) == limit:
-            return _claim_items(db, stats, picked), encode_cursor(list(last_key))
-        picked.append(cid)
-        last_key = keys[i]
-    return _claim_items(db, stats, picked), None
-
-
-def _claim_items(db: sqlite3.Connection, stats: ClaimStats, ids: list[str]) -> list[dict]:
-    if not ids:
-        return []
-    marks = ",".join("?" for _ in ids)
-    texts = dict(db.execute(f"SELECT id, text FROM claims WHERE id IN ({marks})", ids).fetchall())
-    counts = dict(db.execute(f"SELECT claim, COUNT(*) FROM claim_statements WHERE claim IN ({marks}) GROUP BY claim",
-                             ids).fetchall())
-    out = []
-    for cid in ids:
-        row = stats.rows[cid]
-        out.append({"id": cid, "text": texts.get(cid, ""), "articles": row[3], "statements": counts.get(cid, 0),
-                    "events": row[2], "first_date": _date_str(row[0]), "last_date": _date_str(row[1]),
-                    "actions": _names(row[4], ACTIONS), "source_types": _names(row[5], SOURCE_TYPES)})
-    return out
+        where.append("text LIKE ? ESCAPE '\\'")
+        args.append(like)
+    if f.action:
+        where.append("action_bits & ? != 0")
+        args.append(_bits((f.action,), ACTIONS))
+    if f.source_type:
+        where.append("type_bits & ? != 0")
+        args.append(_bits((f.source_type,), SOURCE_TYPES))
+    if f.outlet:
+        where.append("id IN (SELECT claim FROM claim_outlets WHERE outlet = ?)")
+        args.append(f.outlet.casefold())
+    if since:
+        where.append("last_day >= ?")
+        args.append(since)
+    if until:
+        where.append("first_day <= ?")
+        args.append(until)
+    sql = (f"SELECT id, text, articles, statements, events, event_articles, first_day, last_day, action_bits, "
+           f"type_bits, {', '.join(key)} FROM claims {'WHERE ' + ' AND '.join(where) if where else ''} "
+           f"ORDER BY {', '.join(key)} LIMIT ?")
+    rows = db.execute(sql, args + [limit + 1]).fetchall()
+    items = [{"id": r[0], "text": r[1], "articles": r[5], "statements": r[3], "events": r[4],
+              "first_date": _date_str(r[6]), "last_date": _date_str(r[7]), "actions": _names(r[8], ACTIONS),
+              "source_types": _names(r[9], SOURCE_TYPES)} for r in rows[:limit]]
+    nxt = encode_cursor(list(rows[limit - 1][10:])) if len(rows) > limit else None
+    return items, nxt
 
 
 def outlets(db: sqlite3.Connection, limit: int = 300) -> list[str]:
