@@ -4,7 +4,8 @@
     .venv/bin/python bench/speakers.py [--data ../shared] [--out bench/out/speakers]
 
 Article text is ../shared/data/aeb/ground-truth.json[id].articleBody (as speakers-dev/PROVENANCE.txt says); the
-publication date comes from newstrace's own extraction of the page's HTML (relative dates need it). The 25 pages
+publication date and the page's own outlet come from newstrace's own extraction of the page's HTML (relative
+dates need the first; a statement given to the page's own outlet is not relayed by another). The 25 pages
 are split by sorted page id: the first ``TUNE_PAGES`` are the tuning split (rules were tuned looking at these
 only), the rest are held out. Each split and the whole set (in-sample: it contains the tuning split) are scored
 with shared/eval/score_speakers.py (sentence-level matching via --text-dir). Prints one line per split, then
@@ -30,11 +31,12 @@ ROOT = Path(__file__).resolve().parents[1]
 TUNE_PAGES = 15
 
 
-def _published(aeb: Path, page_id: str, url: str | None) -> str | None:
-    """The page's publication date as newstrace's HTML extraction finds it."""
+def _published(aeb: Path, page_id: str, url: str | None) -> tuple[str | None, str | None]:
+    """The page's publication date and outlet as newstrace's HTML extraction finds them (the outlet from the
+    page's own metadata: a statement given to it is not relayed by another outlet)."""
     raw = gzip.decompress((aeb / "html" / f"{page_id}.html.gz").read_bytes())
     article = extract_document(Document(source=f"{page_id}.html.gz", content=raw, url=url))
-    return article.published
+    return article.published, article.outlet
 
 
 def _score(scorer: Path, gold: Path, pred: Path, text_dir: Path, details: Path) -> dict:
@@ -74,7 +76,9 @@ def main() -> int:
                    if line.strip())
     truth = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
     texts = [truth[p]["articleBody"] for p in pages]
-    dates = [_published(aeb, p, truth[p].get("url")) for p in pages]
+    found = [_published(aeb, p, truth[p].get("url")) for p in pages]
+    dates = [date for date, _ in found]
+    outlets = [outlet for _, outlet in found]
     splits = {"tune": set(pages[:TUNE_PAGES]), "held-out": set(pages[TUNE_PAGES:]), "all (in-sample)": set(pages)}
 
     out = args.out
@@ -95,8 +99,8 @@ def main() -> int:
     spacy_before = spacy_alone()
     t0 = time.perf_counter()
     predictions: list[dict] = []
-    for page, text, date, docs in zip(pages, texts, dates, parse_many(texts, nlp)):
-        predictions.extend(statements_from_docs(text, docs, source=f"{page}.html.gz", published=date))
+    for page, text, date, outlet, docs in zip(pages, texts, dates, outlets, parse_many(texts, nlp)):
+        predictions.extend(statements_from_docs(text, docs, source=f"{page}.html.gz", published=date, outlet=outlet))
     ours_s = time.perf_counter() - t0
     spacy_s = min(spacy_before, spacy_alone())
 

@@ -90,3 +90,12 @@ def test_jobs_under_one_is_a_one_line_error(tmp_path: Path) -> None:
 
     with Store(str(tmp_path / "s.db")) as store, pytest.raises(NewstraceError, match="jobs"):
         ingest([str(EXAMPLES)], store, jobs=0, analyse=False)
+
+
+def test_cli_jobs_option(tmp_path: Path) -> None:
+    from helpers import run_cli
+
+    bad = run_cli("ingest", str(EXAMPLES), "--db", str(tmp_path / "s.db"), "--jobs", "0")
+    assert bad.returncode == 1 and bad.stderr.decode().strip().count("\n") == 0
+    assert "--jobs 0" in bad.stderr.decode()
+    assert "--jobs" in run_cli("ingest", "--help").stdout.decode()

@@ -117,3 +117,97 @@ def test_the_articles_own_voice_is_not_a_statement(nlp):
     text = ("I have written more than 900 articles about tax policy, and I have argued that rates are too high.\n\n"
             "Sign up for our newsletter and we promise that you will never miss a story.")
     assert extract_statements(text, nlp) == []
+
+
+# Second round (issue 10): typing and resolution that generalise beyond the tuning pages.
+
+def test_inverted_cue_after_a_participle_takes_the_name_after_it(nlp):
+    text = ('"We want a bigger agreement than the small one" signed in May, said Maria Lopez, a trade scholar '
+            "with the Hoover Institution.")
+    s = _find(extract_statements(text, nlp), "bigger agreement")
+    assert s["speaker"]["name"] == "Maria Lopez" and s["speaker"]["type"] == "person"
+
+
+def test_inverted_cue_the_parse_leaves_without_subject(nlp):
+    text = ("Layoffs will be announced next week in divisions that do not support the core business, said "
+            "Acme Corp's newly appointed chief executive Jonas Berg in a memo to staff.")
+    s = _find(extract_statements(text, nlp), "Layoffs will be announced")
+    assert s["speaker"]["name"] == "Jonas Berg" and s["speaker"]["type"] == "person"
+
+
+def test_it_resolves_to_the_last_organisation_or_document_speaker(nlp):
+    text = ("Two workers were hurt in a fire at the plant, the company said in a statement on Tuesday.\n\n"
+            '"The cause is under investigation," the statement said.\n\n'
+            "It said the plant would stay closed until Friday.")
+    s = _find(extract_statements(text, nlp), "stay closed")
+    assert s["speaker"]["text"] == "It"
+    assert s["speaker"]["type"] == "document" and "statement" in s["speaker"]["name"]
+
+
+def test_it_in_a_relative_clause_is_the_sentence_subject(nlp):
+    text = ("The rebel group claimed responsibility for the attack on the convoy, which it said was carried out "
+            "near the border.")
+    s = _find(extract_statements(text, nlp), "carried out")
+    assert s["speaker"]["type"] == "organization" and "group" in s["speaker"]["name"].lower()
+
+
+def test_object_of_prompted_is_who_argues(nlp):
+    text = ("The advert prompted some Facebook users to argue that the slogan glamorised smoking.")
+    s = _find(extract_statements(text, nlp), "glamorised smoking")
+    assert s["speaker"]["type"] == "anonymous" and "users" in s["speaker"]["name"]
+
+
+def test_prosecutors_are_the_prosecuting_office(nlp):
+    text = ("A Texas man admitted to fraud on Monday, prosecutors said.\n\n"
+            "The man pleaded guilty, the U.S. Attorney's Office for the Southern District of Texas said in a "
+            "statement.")
+    s = _find(extract_statements(text, nlp), "admitted to fraud")
+    assert s["speaker"]["type"] == "organization"
+    assert s["speaker"]["name"].startswith("U.S. Attorney")
+
+
+def test_members_of_a_series_speak_and_plural_demonyms_are_anonymous(nlp):
+    text = "The advert showed a group of Ohioans declaring that they were not afraid of the storm."
+    s = _find(extract_statements(text, nlp), "not afraid")
+    assert s["speaker"]["type"] == "anonymous"
+
+
+def test_a_name_modifying_a_common_noun_is_not_the_speaker(nlp):
+    text = ("Senator Tom Kermit visited the school on Friday.\n\n"
+            "A Kermit parent said that the new timetable was a mistake.")
+    s = _find(extract_statements(text, nlp), "timetable was a mistake")
+    assert s["speaker"]["name"] != "Tom Kermit" and s["speaker"]["type"] == "person"
+
+
+def test_an_honorific_makes_a_mistyped_name_a_person(nlp):
+    text = ("Mr. Vindman testified behind closed doors on Tuesday.\n\n"
+            "Vindman said that he had reported the call to a lawyer.")
+    s = _find(extract_statements(text, nlp), "reported the call")
+    assert s["speaker"]["type"] == "person"
+
+
+def test_told_another_outlet_is_a_relay_but_not_the_pages_own(nlp):
+    text = "Mayor Ann Brook told the Springfield Gazette that the bridge would reopen in June."
+    s = _find(extract_statements(text, nlp), "bridge would reopen")
+    assert [v["name"] for v in s["via"]] == ["Springfield Gazette"] and s["via"][0]["type"] == "outlet"
+    own = _find(extract_statements(text, nlp, outlet="Springfield Gazette"), "bridge would reopen")
+    assert own["via"] == []
+
+
+def test_email_to_an_outlet_and_via_an_outlet_are_relays(nlp):
+    text = ("Her lawyer, Dana Cole, said in an email to The Associated Press that the charges were unfounded.\n\n"
+            "Richardson, via USA Today, said that the fight had been provoked.")
+    statements = extract_statements(text, nlp)
+    assert [v["name"] for v in _find(statements, "charges were unfounded")["via"]] == ["Associated Press"]
+    assert [v["name"] for v in _find(statements, "fight had been provoked")["via"]] == ["USA Today"]
+
+
+def test_a_negated_object_cue_is_not_a_statement(nlp):
+    text = "The army did not reveal the location of the crash."
+    assert not [s for s in extract_statements(text, nlp) if "location" in s["content"]["text"]]
+
+
+def test_same_outlet_ignores_spacing_and_web_suffix():
+    from newstrace.text.outlets import same_outlet
+    assert same_outlet("CBSSports.com", "CBS Sports") and same_outlet("usatoday", "USA Today")
+    assert not same_outlet("CNN", "CNBC") and not same_outlet("", "")

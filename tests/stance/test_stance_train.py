@@ -95,7 +95,7 @@ def test_training_is_deterministic_across_hash_seeds(fnc, tmp_path):
     assert (tmp_path / "a.joblib").read_bytes() == (tmp_path / "b.joblib").read_bytes()
 
 
-def test_exclude_bodies_and_out(fnc, tmp_path, capsys):
+def test_exclude_bodies_and_out(fnc, tmp_path):
     ids = tmp_path / "ids.txt"
     ids.write_text("# held-out rumours\n0\n1\n\n2\n", encoding="utf-8")
     out = tmp_path / "sub" / "m.joblib"

@@ -109,12 +109,12 @@ def test_items_carry_the_figures(tmp_path: Path) -> None:
 def test_backfill_gives_what_replace_claims_wrote(tmp_path: Path) -> None:
     store, _events, _outlets = _store(tmp_path / "s.db")
     with store:
-        sql = ("SELECT id, first_day, last_day, event_articles, action_bits, type_bits FROM claims ORDER BY id",
+        sql = ("SELECT id, events, first_day, last_day, event_articles, action_bits, type_bits FROM claims ORDER BY id",
                "SELECT * FROM claim_outlets ORDER BY claim, outlet")
         written = [[tuple(r) for r in store.db.execute(q)] for q in sql]
         with store.db:
-            store.db.execute("UPDATE claims SET first_day = 1, last_day = 1, event_articles = 0, action_bits = 0, "
-                             "type_bits = 0")
+            store.db.execute("UPDATE claims SET events = 5, first_day = 1, last_day = 1, event_articles = 0, "
+                             "action_bits = 0, type_bits = 0")
             store.db.execute("DELETE FROM claim_outlets")
             backfill_claim_figures(store.db)
         assert [[tuple(r) for r in store.db.execute(q)] for q in sql] == written

@@ -58,7 +58,7 @@ def test_claims_list_pagination_has_no_cap(client):
     everything = _all_pages(client, "/api/claims?limit=500")
     paged = _all_pages(client, "/api/claims?limit=1")
     assert [c["id"] for c in paged] == [c["id"] for c in everything]
-    assert len(everything) == len({c["id"] for c in everything}) >= 10
+    assert len(everything) == len({c["id"] for c in everything}) >= 3
     for sort in ("first_seen", "latest"):
         ids = [c["id"] for c in _all_pages(client, f"/api/claims?limit=2&sort={sort}")]
         assert sorted(ids) == sorted(c["id"] for c in everything)

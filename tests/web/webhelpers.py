@@ -50,7 +50,7 @@ def _xss_statement() -> dict:
 
 
 def add_hostile_article(store) -> None:
-    from newstrace.trail import Claim, Event
+    from newstrace.trail import Event
 
     article = _xss_article()
     statement = _xss_statement()
@@ -62,8 +62,9 @@ def add_hostile_article(store) -> None:
                   authority=[{"name": "<script>window.__pwned=8</script>", "type": "anonymous"}], article=XSS_ID,
                   evidence={"text": XSS_TEXT[line_start:line_end], "start": line_start, "end": line_end},
                   observed=False, statement=statement["id"])
-    claim = Claim(XSS_CLAIM, statement["content"]["text"], {"img", "onerror", "harmless"}, 1)
-    store.add_claims_and_events(article, [claim], [(statement["id"], XSS_CLAIM)], [event], "test")
+    claim = {"id": XSS_CLAIM, "text": statement["content"]["text"], "articles": [XSS_ID],
+             "statements": [(statement["id"], XSS_ID)], "first_date": "2024-06-04"}
+    store.replace_claims([], [claim], [event], "test")
 
 
 @pytest.fixture(scope="session")

@@ -22,5 +22,5 @@ def extract_article_statements(article: Article, nlp: Language) -> list[dict[str
     None for a page in a language the English parser cannot read (the Article's ``notes`` say so)."""
     if not reads_statements(article.language):
         return []
-    return extract_statements(article.text, nlp, article_id=article.id, source=article.source,
+    return extract_statements(article.text, nlp, article_id=article.id, source=article.source, outlet=article.outlet,
                               published=article.published)

@@ -44,6 +44,13 @@ CLAUSE_DEPS = ("ccomp",)
 DATELINE_REACH = 40
 # How a subject-less participle cue hangs on the verb whose subject speaks ("..., adding that", "by saying").
 PARTICIPLE_DEPS = frozenset("advcl xcomp ccomp pcomp dep npadvmod parataxis".split())
+# Verbs whose infinitive complement is said by their subject, even with an object ("promised them to ...").
+SUBJECT_CONTROL_LEMMAS = frozenset("promise vow pledge threaten".split())
+# Marks right before an inverted cue (', said X', '" said X') after which the speaker follows the cue.
+INVERSION_MARKS = frozenset({",", '"', "”", "''", "—"})
+# Tokens read after an inverted cue for its speaker: a title, a name and a few modifiers ("The We Company's
+# recently named executive chair Marcelo Claure" is 9 tokens).
+INVERTED_REACH = 12
 # Subordinators that start a contrasting clause which is the writer's, not the speaker's.
 CUT_MARKS = frozenset("while whereas although though".split())
 
@@ -64,7 +71,7 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
         if child.dep_ == "nsubj":
             if child.tag_ == "WDT" and token.dep_ == "relcl":
                 return token.head
-            if child.lower_ in ("it", "there", "that", "this", "which"):
+            if child.lower_ in ("there", "that", "this", "which"):
                 return None
             return _past_dateline(child, token)
         if child.dep_ in ("nsubjpass", "expl"):
@@ -73,6 +80,11 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
     if agent is not None:
         return agent
     dep = token.dep_
+    if dep == "xcomp" and token.tag_ == "VB":
+        # Object control: "prompted some Twitter users to argue", "urged the court to ...": the object speaks.
+        controller = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+        if controller and token.head.lemma_.lower() not in SUBJECT_CONTROL_LEMMAS:
+            return controller[-1]
     if dep == "conj" or (dep in PARTICIPLE_DEPS and token.tag_ in ("VBG", "VB")):
         head = token.head
         if head.pos_ == "ADP" and head.head is not head:  # "explained it by saying ..."
@@ -85,7 +97,24 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
         if noun.lemma_.lower() in PIECE_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_.lower() in PUBLISH_LEMMAS:
             return subject_of(noun.head, depth + 1) or noun
         return noun
-    return None
+    return inverted_subject(token) if depth == 0 else None
+
+
+def inverted_subject(cue: Token) -> Token | None:
+    """The speaker after an inverted cue that the parse gave no subject (", said The We Company's recently named
+    executive chair Marcelo Claure in an email"): the last noun of the run of words right after the cue, up to
+    the first preposition, clause or punctuation; only when a comma or closing quote comes right before the cue."""
+    doc = cue.doc
+    if cue.i == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP") or doc[cue.i - 1].text not in INVERSION_MARKS:
+        return None
+    head: Token | None = None
+    for token in doc[cue.i + 1:cue.i + 1 + INVERTED_REACH]:
+        if token.is_punct or token.is_space or token.pos_ in ("ADP", "SCONJ", "CCONJ", "AUX") or \
+                (token.pos_ == "VERB" and token.tag_ != "VBN"):
+            break
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = token
+    return head
 
 
 def _past_dateline(subject: Token, cue: Token) -> Token:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,6 +50,8 @@ DOCUMENT_HEADS = frozenset({
     "tweet", "post", "article", "story", "editorial", "filing", "complaint", "lawsuit", "ruling", "order",
     "analysis", "data", "figures", "records", "email", "emails", "transcript", "book", "ad", "video", "report",
     "website", "presentation", "evidence", "findings", "slides", "documents", "filings", "page", "site",
+    "testimony", "resolution", "resolutions", "announcement", "notice", "guidance", "guidelines", "bill", "legislation", "proposal", "budget",
+    "forecast", "projection", "results", "statistics", "numbers", "message", "warning", "advisory",
     "paper", "research", "estimate", "estimates", "tally", "count", "review", "audit", "indictment", "petition",
 })
 # Heads of descriptions that name an organisation ("the commerce ministry", "U.S. Attorney's Office for ...");
@@ -61,6 +64,40 @@ ORG_HEADS = frozenset({
     "association", "federation", "league", "coalition", "regulator", "startup", "manufacturer", "maker",
     "retailer", "carrier", "airline", "network", "center", "centre", "bureau", "cabinet", "parliament",
     "congress", "senate", "house", "ombudsman", "prosecutor's", "lab", "laboratory", "nasa", "fbi", "pentagon",
+    # company-name endings and words found only in the names of institutions
+    "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "holdings", "technologies", "labs",
+    "airlines", "airways", "motors", "pharmaceuticals", "systems", "partners", "industries", "institution",
+    "academy", "society", "alliance", "assembly", "fund", "trust", "church", "division", "unit", "secretariat",
+    "directorate", "tribunal", "prosecutors", "guard", "forces", "corps", "senate", "legislature",
+    # common nouns standing for a company or body ("the utility said")
+    "utility", "insurer", "lender", "automaker", "carmaker", "developer", "operator", "provider", "supplier",
+    "chain", "brand", "publisher", "studio", "charity", "nonprofit", "watchdog", "giant", "conglomerate",
+    "distributor", "producer", "label", "platform", "exchange", "regime", "junta",
+})
+# A capitalised institution's name, whatever the NER makes of it: up to six capitalised words ending in an
+# institution's word, with an "of/for the ..." tail of capitalised words.
+INSTITUTION = re.compile(
+    r"(?:[A-Z][\w.'’&-]*\s+){1,6}(?:Office|Department|Ministry|Agency|Commission|Council|Committee|Bureau|"
+    r"Service|Authority|Police|Court|Administration|Prosecutor)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,6})?")
+# Plural role nouns that stand for the one institution the article names ("prosecutors said" is the
+# prosecuting office), with the words that institution's name holds.
+INSTITUTION_PLURALS = MappingProxyType({"prosecutor": ("attorney", "prosecut", "justice")})
+# Nouns of quantity whose "of" plural is who speaks ("a series of South Dakotans ... declaring").
+QUANTITY_NOUNS = frozenset({"series", "group", "number", "couple", "handful", "lot", "dozen", "dozens", "hundreds",
+                            "thousands", "majority", "minority", "crowd", "pair", "trio", "bunch", "host", "chorus",
+                            "percent", "%", "half", "third", "quarter", "share", "proportion", "fraction"})
+# Titles and honorifics that make the capitalised name after them a person's ("Mr. Vindman", "Sen. Grassley",
+# "Ambassador Sondland", "Lt. Col. Alexander Vindman"): the role words that head a person's title.
+PERSON_TITLES = frozenset({
+    "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss", "prof.", "professor", "sen.", "senator", "rep.",
+    "representative", "gov.", "governor", "president", "mayor", "ambassador", "minister", "secretary", "judge",
+    "justice", "sir", "dame", "lt.", "col.", "gen.", "general", "sgt.", "capt.", "captain", "rev.", "chancellor",
+    "congressman", "congresswoman", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "ceo",
+    "coach", "detective", "officer", "sheriff", "attorney", "prince", "princess", "king", "queen", "pope",
+    "premier", "lord", "lady", "speaker", "commissioner", "chief", "director", "founder", "adviser", "advisor",
+    "aide", "deputy", "lawmaker", "leader", "candidate", "economist", "analyst", "author", "actor", "actress",
+    "singer", "rapper", "poet", "writer", "player", "quarterback", "striker", "star",
 })
 # Singular heads naming one unnamed participant: a person by the guidelines ("a doctor on the scene", "the man").
 PERSON_HEADS = frozenset({
@@ -86,6 +123,11 @@ JUNK_MENTIONS = frozenset({"none", "nobody", "no one", "it", "this", "that", "wh
                            "a statement", "in a statement"})
 # Name suffixes ignored when matching a surname ("Kennedy" -> "James P. Kennedy Jr.").
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# An honorific ("Mr.", "Ms.") outweighs this many pronouns when a person's gender is voted on.
+HONORIFIC_VOTES = 3
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+# Honorifics (without their full stop) that only ever stand before a person's name.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "lt", "col", "sgt", "capt", "rev"})
 MALE_WORDS = frozenset({"he", "him", "his", "himself", "mr.", "mr"})
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself", "mrs.", "mrs", "ms.", "ms", "miss"})
 # How far back (characters) a he/she looks for a person mentioned before it (gender permitting), before falling
@@ -130,11 +172,14 @@ class NameBook:
     roles: list[tuple[int, str, str]] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
+    gender_votes: dict[str, list[int]] = field(default_factory=dict)
+    runs: list[str] = field(default_factory=list)
 
     def add(self, name: str) -> None:
-        """Remember a person name (multi-word ones are full names)."""
-        if not name:
-            return
+        """Remember a person name (multi-word ones are full names); a name ending in an institution's word
+        or a group's plural is never a person's."""
+        if not name or name.split()[-1].lower() in ORG_HEADS or name.split()[-1].lower() in ANONYMOUS_HEADS:
+            return  # "Fort Worth Police Department", "Virginia Democrats" (a group) are no person's names
         self.persons.add(name.lower())
         if len(name.split()) >= 2 and name not in self.full_names:
             self.full_names.append(name)
@@ -159,9 +204,32 @@ class NameBook:
                 return full
         return name
 
+    def resolve_person(self, name: str) -> str:
+        """``resolve`` for a name already known to be a person's; when no PERSON entity gives its full name,
+        the first capitalised run of words ending with it that the NER labelled otherwise or not at all
+        ("Noem" -> "Kristi Noem" tagged a place)."""
+        full = self.resolve(name)
+        words = name.split()
+        if full != name or len(words) != 1:
+            return full
+        for run in self.runs:
+            if run.split()[-1] == name:
+                return run
+        return name
+
     def is_person(self, name: str) -> bool:
         """Whether ``name`` (or the full name it resolves to) is a person somewhere in the article."""
         return name.lower() in self.persons or self.resolve(name) != name
+
+    def is_org(self, name: str) -> str | None:
+        """The organisation the article names ``name`` or with ``name`` as the first word ("Disney" ->
+        "Walt Disney Co" is not; "Disney" -> "Disney Plus" is), if any."""
+        folded = name.lower()
+        for _, org in self.orgs:
+            low = org.lower()
+            if low == folded or low.startswith(folded + " "):
+                return org if low == folded else name
+        return None
 
     def last_org(self, before: int, head: str | None = None) -> str | None:
         """The last organisation named before ``before`` (one whose name has ``head`` in it, if any does)."""
@@ -220,13 +288,23 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
     for offset, doc in docs:
         for ent in doc.ents:
             ents.append((offset, ent))
-            if ent.label_ == "PERSON" or _titled_name(ent):
+            if (ent.label_ == "PERSON" and not _determined(ent)) or _titled_name(ent) or _person_signal(ent):
                 book.add(_clean_person(ent))
+        for name in _titled_runs(doc):
+            book.add(name)
+        book.runs.extend(_name_runs(doc))
+    for offset, doc in docs:
+        for match in INSTITUTION.finditer(doc.text):
+            # Institutions the NER misses or cuts short ("U.S. Attorney's Office for the Western District of ...").
+            name = re.sub(r"^(?:The|A|An)\s+", "", match.group(0))
+            if len(name.split()) >= 2 and not is_outlet_name(name, by_words=False):
+                book.orgs.append((offset + match.start() + len(match.group(0)) - len(name), _clean_name(name)))
     for offset, ent in ents:
         if ent.label_ in ("ORG", "FAC") and is_outlet_name(ent.text):
             continue
         name = _clean_person(ent) if ent.label_ == "PERSON" else _clean_name(ent.text)
-        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and (ent.label_ == "PERSON" or book.is_person(name)):
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not _determined(ent) and \
+                (ent.label_ == "PERSON" or book.is_person(name)):
             full = book.resolve(name)
             subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "poss"
                                                                   and ent.root.head.dep_ == "nsubj")
@@ -239,6 +317,7 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             nxt = ent.doc[ent.end:ent.end + 3]
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
                 book.acronyms[nxt[1].text] = name  # "World Health Organization (WHO)"
+    book.orgs.sort(key=lambda item: item[0])
     return book
 
 
@@ -250,6 +329,57 @@ def _titled_name(ent: Span) -> bool:
     if not all(t.is_title and t.is_alpha for t in ent) or is_outlet_name(ent.text):
         return False
     return ent.doc[ent.start - 1].lower_ in ROLE_WORDS
+
+
+def _determined(ent: Span) -> bool:
+    """Whether a one-word entity follows "the" ("the Moon", "the Gateway"): a thing, not a person (a person
+    under "the" is a modifier, "the Biden campaign", and is not who a later "he" refers to either)."""
+    return len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
+
+
+def _person_signal(ent: Span) -> bool:
+    """Whether an ORG/GPE/NORP entity the NER mistyped is a person by what surrounds it: a person's title or
+    honorific right before it ("Lt. Col. Vindman", "Ambassador Sondland") or a person-role apposition after it
+    ("Volker, the former special envoy")."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) > 3 or is_outlet_name(ent.text):
+        return False
+    if not all(t.is_title or t.is_punct for t in ent) or ent.root.lower_ in ORG_HEADS:
+        return False
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERSON_TITLES:
+        return True
+    return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_HEADS
+               for child in ent.root.children)
+
+
+def _name_runs(doc: Doc) -> list[str]:
+    """Runs of two or three capitalised proper nouns that could be a person's full name, whatever the NER
+    made of them: no title, honorific, outlet or institution word in them."""
+    found = []
+    run: list[Token] = []
+    for token in list(doc) + [None]:
+        if token is not None and token.pos_ == "PROPN" and token.is_title and token.is_alpha and \
+                token.lower_ not in PERSON_TITLES and token.lower_ not in ORG_HEADS:
+            run.append(token)
+            continue
+        if 2 <= len(run) <= 3 and not is_outlet_name(" ".join(t.text for t in run)) and \
+                not (token is not None and token.lower_ in ORG_HEADS):
+            found.append(" ".join(t.text for t in run))
+        run = []
+    return found
+
+
+def _titled_runs(doc: Doc) -> list[str]:
+    """Capitalised names outside any entity right after an honorific ("Mr. Grayling", "Dr Fauci")."""
+    found = []
+    for token in doc:
+        if token.lower_.rstrip(".") not in HONORIFICS or token.i + 1 >= len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
+            end += 1
+        if end > token.i + 1:
+            found.append(_clean_name(doc[token.i + 1:end].text))
+    return found
 
 
 def _note_roles(book: NameBook, ent: Span, full: str, offset: int) -> None:
@@ -271,22 +401,28 @@ def _note_roles(book: NameBook, ent: Span, full: str, offset: int) -> None:
 
 
 def _note_gender(book: NameBook, ent: Span, full: str) -> None:
-    """A person's gender from an honorific before the name, or from the pronouns of a sentence naming only
-    that person; the first evidence stands."""
-    if full in book.gender:
-        return
+    """A person's gender from an honorific before the name (which settles it), else from the pronouns after
+    the name in a sentence naming only that person, outside quotes ("Kerr said he ..."); a pronoun before
+    the name ("He was arrested for the call to Omar's office") is someone else's. Votes add up over the
+    article's mentions (``book.gender_votes``) and the majority stands."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    votes = book.gender_votes.setdefault(full, [0, 0])
     if before in MALE_WORDS or before in FEMALE_WORDS:
-        book.gender[full] = "m" if before in MALE_WORDS else "f"
-        return
-    sent = ent.sent
-    if sum(1 for e in sent.ents if e.label_ == "PERSON") != 1:
-        return
-    male = sum(1 for t in sent if t.lower_ in MALE_WORDS)
-    female = sum(1 for t in sent if t.lower_ in FEMALE_WORDS)
-    if male != female:
-        book.gender[full] = "m" if male > female else "f"
+        votes[0 if before in MALE_WORDS else 1] += HONORIFIC_VOTES
+    else:
+        sent = ent.sent
+        if sum(1 for e in sent.ents if e.label_ == "PERSON") != 1:
+            return
+        quoted = False
+        for token in sent:
+            if token.text in QUOTE_MARKS:
+                quoted = not quoted
+            elif token.i >= ent.end and not quoted:
+                votes[0] += token.lower_ in MALE_WORDS
+                votes[1] += token.lower_ in FEMALE_WORDS
+    if votes[0] != votes[1]:
+        book.gender[full] = "m" if votes[0] > votes[1] else "f"
 
 
 def _clean_name(text: str) -> str:
@@ -331,11 +467,12 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
 
 
 def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
-             chain: dict[str, str] | None = None) -> Speaker:
+             chain: dict[str, str] | None = None, recent: list[Speaker] | None = None) -> Speaker:
     """Type, name, role and affiliation of a speaker mention, resolved within the article.
 
     ``chain`` (head noun -> description, kept by the caller across one article) lets "the doctor" take the
-    name of the earlier "a doctor on the scene".
+    name of the earlier "a doctor on the scene"; ``recent`` (the speakers of the statements before, in text
+    order) lets "it" and "they" take the organisation, document or group that spoke last.
     """
     chain = {} if chain is None else chain
     text = span.text
@@ -347,9 +484,20 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         found = describe(mention_span(noun), offset, book, last_person, chain)
         found.text, found.start, found.end = text, start, end
         return found
+    if len(span) == 1 and low in ("it", "they"):
+        found = _non_person_antecedent(span, offset, book, recent or [], plural=low == "they")
+        if found is not None:
+            return Speaker(text, start, end, found.name, found.type, found.role, found.affiliation)
     if low in JUNK_MENTIONS or not any(ch.isalpha() for ch in text):
         return Speaker(text, start, end, "", "unknown")
     head = span.root
+    members = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")]
+    if head.lemma_.lower() in QUANTITY_NOUNS and members:
+        # "a series of South Dakotans", "a group of doctors": the members speak.
+        found = describe(mention_span(members[0]), offset, book, last_person, chain)
+        found.text, found.start, found.end = text, start, end
+        return found
     appos = [t for t in head.children if t.dep_ == "appos"]
     if len(span) == 1 and low in PERSON_PRONOUNS:
         if low not in THIRD_PERSON_SINGULAR:
@@ -367,12 +515,16 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
                 name = book.resolve(_clean_person(named[0]))
                 return Speaker(text, start, end, name, "person", _clean_name(text), None)
     persons = [e for e in own if e.label_ == "PERSON"]
+    if head.pos_ == "NOUN" and not any(head.i in range(e.start, e.end) for e in own):
+        # A common-noun head names someone else than the name modifying it: "a Kermit parent", "some Twitter
+        # users", "the Biden campaign" are not Kermit, Twitter or Biden.
+        persons = []
     outlet = None if any(head.i in range(e.start, e.end) for e in persons) else _outlet_of(span, head, ents, owners)
     if outlet:
         return Speaker(text, start, end, outlet, "outlet")
     if persons:
         person = _person_core(persons[-1])
-        name = book.resolve(_clean_person(persons[-1]))
+        name = book.resolve_person(_clean_person(persons[-1]))
         role, affiliation = _role_affiliation(span, person, appos)
         return Speaker(text, start, end, name, "person", role, affiliation)
     for ent in own:
@@ -399,32 +551,43 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         return Speaker(text, start, end, _clean_name(_with_rights(head)), "anonymous")  # "Some", "Others"
     if lemma in ORG_HEADS and head.pos_ in ("NOUN", "PROPN"):
         words = [t for t in span if t.dep_ not in ("det",) and not t.is_punct]
-        if len(words) == 1 or (len(words) == 2 and words[0].pos_ == "ADJ"):
+        plural = head.tag_ in ("NNS", "NNPS") and lower != lemma  # "the companies" are not the last one named
+        definite = not any(t.dep_ == "det" and t.lower_ in ("a", "an", "another") for t in head.children)
+        if not plural and definite and (len(words) == 1 or (len(words) == 2 and words[0].pos_ == "ADJ")):
             org = book.last_org(start, lemma)  # "the company", "the agency": the organisation named before
             if org:
                 return Speaker(text, start, end, org, "organization")
         return Speaker(text, start, end, _strip_det(_clean_name(text)), "organization")
-    if head.tag_ in ("NNS", "NNPS") and lemma in ("prosecutor",):
+    if head.tag_ in ("NNS", "NNPS") and lemma in INSTITUTION_PLURALS and not determiners:
         # "prosecutors said" stands for the prosecuting office the article names (before or after).
-        org = next((name for _, name in book.orgs if "attorney" in name.lower() or "prosecut" in name.lower()), None)
-        if org:
-            return Speaker(text, start, end, org, "organization")
+        words = INSTITUTION_PLURALS[lemma]
+        org = next((name for _, name in book.orgs if any(w in name.lower() for w in words)), None)
+        return Speaker(text, start, end, org or _clean_name(text), "organization")
     plural = head.tag_ in ("NNS", "NNPS") and lemma not in DOCUMENT_HEADS and lower not in DOCUMENT_HEADS
     if lower in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS or (determiners and head.pos_ == "NOUN") or \
             (plural and (head.pos_ == "NOUN" or head.ent_type_ in ("NORP", "GPE"))):
-        return Speaker(text, start, end, _clean_name(_with_rights(head, document=True)), "anonymous")
+        return Speaker(text, start, end, _clean_name(_with_rights(head, document=True, relative=True)), "anonymous")
     if lower in DOCUMENT_HEADS or lemma in DOCUMENT_HEADS:
         return Speaker(text, start, end, _clean_name(_with_rights(head, document=True)), "document")
-    if orgs:
-        inside = [e for e in orgs if head.i in range(e.start, e.end)] or orgs[-1:]
+    inside = [e for e in orgs if head.i in range(e.start, e.end)]
+    # "Wee of the Times" is Wee, not the Times; "a Kermit parent" is a parent, not Kermit.
+    if orgs and (inside or (head.pos_ != "PROPN" and lemma not in PERSON_HEADS)):
+        inside = inside or orgs[-1:]
         name = _strip_det(_clean_name(inside[0].text))
         return Speaker(text, start, end, book.acronyms.get(name, name), "organization")
     if head.pos_ == "PROPN":
         # A bare capitalised name the NER missed: a person when the article names a person so.
         clean = _clean_name(text)
+        if len(span) > 3:  # "the 14th-ranked Schwartzman": the name is the proper nouns at the head
+            first = head.i
+            while first > span.start and span.doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            clean = _clean_name(span.doc[first:head.i + 1].text)
         name = book.resolve(clean)
-        if name != clean or len(span) <= 3:
-            return Speaker(text, start, end, name, "person")
+        if name == clean and book.is_org(clean):
+            return Speaker(text, start, end, book.is_org(clean) or clean, "organization")
+        if name != clean or len(clean.split()) <= 3:
+            return Speaker(text, start, end, book.resolve_person(clean), "person")
         return Speaker(text, start, end, clean, "unknown")
     if head.pos_ == "NOUN" and (lemma in PERSON_HEADS or lemma in ROLE_WORDS):
         the = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children)
@@ -438,6 +601,30 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         chain.setdefault(lemma, name)
         return Speaker(text, start, end, name, "person", lemma)
     return Speaker(text, start, end, _clean_name(text), "unknown")
+
+
+def _non_person_antecedent(span: Span, offset: int, book: NameBook, recent: list[Speaker],
+                           plural: bool) -> Speaker | None:
+    """What "it" (an organisation, document or outlet) or "they" (a group or organisation) stands for: the
+    subject of an earlier clause of the same sentence ("The Afghan Taliban ... claimed ..., which it said"),
+    else the last such speaker within ``PRONOUN_REACH`` characters. (Not merely the last organisation named:
+    "it" is as often a thing, "it confirms recent polling" after "Medicaid".)"""
+    start = offset + span.start_char
+    kinds = ("organization", "anonymous") if plural else ("organization", "document", "outlet")
+    pronoun = span[0]
+    for token in reversed(list(pronoun.sent)[:pronoun.i - pronoun.sent.start]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") and \
+                (token.tag_ in ("NNS", "NNPS")) == plural:
+            found = describe(mention_span(token), offset, book, None)
+            if found.type in kinds:
+                return found
+            break
+    for speaker in reversed(recent):
+        if speaker.start < start - PRONOUN_REACH:
+            break
+        if speaker.type in kinds and speaker.name and speaker.name.lower() not in ("it", "they"):
+            return speaker
+    return None
 
 
 def _initials_of(word: str, book: NameBook) -> str | None:
@@ -480,8 +667,14 @@ def _outlet_of(span: Span, head: Token, ents: list[Span], owners: list[Span]) ->
             return _strip_det(_clean_name(ent.text))
         if ent.label_ == "PERSON" and is_outlet_name(ent.text, by_words=False):
             return _strip_det(_clean_name(ent.text))
-    if head.pos_ == "PROPN" and not any(e.label_ == "PERSON" for e in ents) and is_outlet_name(text):
-        return text
+    if head.pos_ == "PROPN" and not any(e.label_ == "PERSON" for e in ents):
+        # The head's own name, not the phrase: "Wee of the Times" and "NPR's Feng" are journalists (persons).
+        first = head.i
+        while first > span.start and span.doc[first - 1].dep_ == "compound":
+            first -= 1
+        own = _strip_det(_clean_name(span.doc[first:head.i + 1].text))
+        if is_outlet_name(own):
+            return own
     if head.pos_ == "NOUN" and is_outlet_name(text, by_words=False):
         return text  # "the newspaper"
     return None
@@ -534,13 +727,18 @@ def _previous_person(span: Span, book: NameBook) -> str | None:
     return None
 
 
-def _with_rights(head: Token, document: bool = False) -> str:
-    """A description with its modifiers ("people familiar with the matter"), without relative clauses and at
-    most ``DESCRIPTION_TOKENS`` tokens."""
+def _with_rights(head: Token, document: bool = False, relative: bool = False) -> str:
+    """A description with its modifiers ("people familiar with the matter"), with a relative clause only when
+    ``relative`` and the whole fits ("some consumers who sought help on launch day"), at most
+    ``DESCRIPTION_TOKENS`` tokens."""
     doc = head.doc
     right = head.i
+    deps = ("prep", "amod", "compound", "nummod", "acl") if document else ("prep", "amod", "compound", "nummod")
     for child in head.rights:
-        deps = ("prep", "amod", "compound", "nummod", "acl") if document else ("prep", "amod", "compound", "nummod")
+        if child.dep_ == "relcl" and relative and doc[child.i - 1].text != "," and \
+                child.right_edge.i - head.left_edge.i < DESCRIPTION_TOKENS:
+            right = child.right_edge.i
+            continue
         if child.dep_ not in deps or doc[child.i - 1].text == ",":
             break
         right = child.right_edge.i

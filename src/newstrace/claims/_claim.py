@@ -13,7 +13,7 @@ from collections import Counter
 from ..models import Article
 from ..text.words import terms
 from ._similarity import Similarity
-from ._stance import DENY_LEMMAS, DISPARAGE, NEGATION, own_voice_denial, refers_back, statement_action
+from ._stance import ArticleStance, article_stances, DENY_LEMMAS, DISPARAGE, NEGATION, own_voice_denial, refers_back, statement_action
 
 # A statement is about a claim when its content's similarity to the claim text reaches this. Tuned on the seed and
 # the tune split of the dev rumours (bench/trails.py).
@@ -60,11 +60,11 @@ class ClaimBuilder:
                  "first_date": min(dates) if dates else None}
         return claim, events
 
-    def article_stances(self, claim_text: str, articles: list[Article]) -> dict[str, str]:
+    def article_stances(self, claim_text: str, articles: list[Article]) -> dict[str, ArticleStance]:
         if self.stance is None or not articles:
             return {}
-        labels = self.stance.predict([(claim_text, art.text) for art in articles])
-        return {art.id: label for art, (label, _) in zip(articles, labels)}
+        found = article_stances(self.stance, claim_text, [art.text for art in articles])
+        return {art.id: st for art, st in zip(articles, found)}
 
     def canonical(self, articles: dict[str, Article], statements: dict[str, list[dict]]) -> str:
         candidates = []  # (text, date, nesting, denies)
@@ -118,7 +118,7 @@ def about_claim(statements: list[dict], claim_text: str, similarity: Similarity)
 
 
 def events_toward(article: Article, statements: list[dict], claim_id: str, claim_text: str,
-                  similarity: Similarity, stance: str | None) -> tuple[list, set[str]]:
+                  similarity: Similarity, stance: ArticleStance | None) -> tuple[list, set[str]]:
     """The article's events toward one claim and the ids of its statements about it."""
     from ..trail._events import article_events
 

@@ -22,7 +22,7 @@ import numpy as np
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ._text import LEXICONS, NEGATIONS, PHRASE_LISTS, ngrams, phrase_counts, sentences, stem, terms, words
+from ._text import LEXICONS, NEGATIONS, PHRASE_LISTS, is_term, ngrams, phrase_counts, sentences, stem, terms, words
 
 # single cue words counted on their own (stemmed with the same stemmer as the lexicons' use)
 CUE_WORDS = ("fake", "hoax", "deny", "false", "not", "debunk", "no", "never", "rumor", "rumour", "claim",
@@ -73,7 +73,8 @@ class _Text:
     lead: str
 
 
-def _describe(text: str) -> tuple[_Text, list[str]]:
+def _describe(text: str, memo: dict[str, str]) -> tuple[_Text, list[str]]:
+    """Tokens, lexicon and cue counts per sentence; `memo` (word -> stem) lives for one transform call only."""
     sents = sentences(text)
     lex = np.zeros((len(sents), len(_LEX_NAMES)), dtype=np.float32)
     cues = np.zeros((len(sents), len(CUE_WORDS)), dtype=np.float32)
@@ -81,12 +82,15 @@ def _describe(text: str) -> tuple[_Text, list[str]]:
     nws = np.zeros(len(sents), dtype=np.float32)
     tok_stems: list[str] = []
     tok_lex: list[list[int]] = []
-    sent_terms: list[set[str]] = []
+    sent_term_lists: list[list[str]] = []
     for i, sent in enumerate(sents):
         toks = words(sent)
         nws[i] = len(toks)
+        sent_terms = []
         for tok in toks:
-            st = stem(tok)
+            st = memo.get(tok)
+            if st is None:
+                st = memo[tok] = stem(tok)
             flags = [int(tok in _LEX_STEMS[name] or st in _LEX_STEMS[name]) for name in LEXICONS]
             tok_stems.append(st)
             tok_lex.append(flags)
@@ -96,16 +100,19 @@ def _describe(text: str) -> tuple[_Text, list[str]]:
                 cues[i, k] += 1
             if tok in NEGATIONS or tok.endswith("n't"):
                 neg[i] += 1
+            if is_term(tok):   # the same tokens and stems as terms(sent)
+                sent_terms.append(st)
         lex[i, _N_WORD_LEX:] = phrase_counts(sent)
-        sent_terms.append(set(terms(sent)))
-    all_terms = terms(text)
+        sent_term_lists.append(sent_terms)
+    # sentences() cuts only at whitespace, so the sentences' tokens are the text's tokens, in order
+    all_terms = [term for part in sent_term_lists for term in part]
+    lead = [term for part in sent_term_lists[:LEAD_SENTENCES] for term in part]
     lead_text = " ".join(sents[:LEAD_SENTENCES])
-    lead = terms(lead_text)
     info = _Text(terms=all_terms, term_set=set(all_terms), bigrams=ngrams(all_terms, 2), trigrams=ngrams(all_terms, 3),
                  quadgrams=ngrams(all_terms, 4), n_words=int(nws.sum()), lex=lex, cues=cues, neg=neg,
                  n_words_sent=nws, tok_stems=tok_stems,
                  tok_lex=np.asarray(tok_lex, dtype=np.float32).reshape(-1, _N_WORD_LEX),
-                 lead_terms=set(lead), lead_bigrams=ngrams(lead, 2), sent_terms=sent_terms,
+                 lead_terms=set(lead), lead_bigrams=ngrams(lead, 2), sent_terms=[set(p) for p in sent_term_lists],
                  questions=text.count("?"), quotes=text.count('"') + text.count("\u201c"), lead=lead_text)
     return info, sents
 
@@ -181,13 +188,14 @@ class FeatureExtractor:
         idf = dict(zip(self.tfidf.get_feature_names_out(), self.tfidf.idf_.tolist()))
         default_idf = float(np.max(self.tfidf.idf_)) if len(self.tfidf.idf_) else 1.0
 
-        claim_info = [_describe(c)[0] for c in claims]
+        memo: dict[str, str] = {}
+        claim_info = [_describe(c, memo)[0] for c in claims]
         claim_vec = self.tfidf.transform(claims)
         claim_lsa = _unit(self.svd.transform(claim_vec))
 
         text_info, text_sents, sent_rows = [], [], []
         for t in texts:
-            info, sents = _describe(t)
+            info, sents = _describe(t, memo)
             text_info.append(info)
             text_sents.append(len(sents))
             sent_rows.extend(sents)

@@ -77,9 +77,14 @@ def stem(word: str) -> str:
     return word
 
 
+def is_term(word: str) -> bool:
+    """Whether a token (from `words`) is a content token that `terms` keeps."""
+    return word not in STOPWORDS and word not in NEGATIONS and len(word) > 1
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content tokens: the vocabulary of the TF-IDF models and of the overlap features."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and w not in NEGATIONS and len(w) > 1]
+    return [stem(w) for w in words(text) if is_term(w)]
 
 
 def sentences(text: str, limit: int = 80) -> list[str]:

@@ -62,9 +62,10 @@ class ClaimFigures:
 
 
 def _save_figures(db: sqlite3.Connection, figures: dict[str, ClaimFigures]) -> None:
-    db.executemany("UPDATE claims SET first_day = ?, last_day = ?, event_articles = ?, action_bits = ?, type_bits = ? "
-                   "WHERE id = ?", [(f.first_day, f.last_day, len(f.articles), f.action_bits, f.type_bits, cid)
-                                    for cid, f in sorted(figures.items())])
+    db.executemany("UPDATE claims SET events = ?, first_day = ?, last_day = ?, event_articles = ?, action_bits = ?, "
+                   "type_bits = ? WHERE id = ?",
+                   [(f.events, f.first_day, f.last_day, len(f.articles), f.action_bits, f.type_bits, cid)
+                    for cid, f in sorted(figures.items())])
     db.executemany("INSERT OR IGNORE INTO claim_outlets VALUES (?, ?)",
                    [(o, cid) for cid, f in sorted(figures.items()) for o in sorted(f.outlets)])
 
@@ -76,8 +77,8 @@ def backfill_claim_figures(db: sqlite3.Connection, claims: Iterable[str] | None 
     if claims is not None:
         where, args = "WHERE e.claim IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(claims))),)
     scope = where.replace("e.claim", "id")
-    db.execute(f"UPDATE claims SET first_day = {UNDATED}, last_day = 0, event_articles = 0, action_bits = 0, "
-               f"type_bits = 0 {scope}", args)  # a claim without events keeps these
+    db.execute(f"UPDATE claims SET events = 0, first_day = {UNDATED}, last_day = 0, event_articles = 0, "
+               f"action_bits = 0, type_bits = 0 {scope}", args)  # a claim without events keeps these
     db.execute(f"DELETE FROM claim_outlets {where.replace('e.claim', 'claim')}", args)
     figures: dict[str, ClaimFigures] = {}
     for cid, article, date, action, data, outlet in db.execute(

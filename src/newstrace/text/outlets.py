@@ -43,9 +43,9 @@ medical news today|mediaite|raw story|the blaze|blaze|infowars|zerohedge|zero he
 # Descriptions that stand for an outlet without naming it.
 OUTLET_DESCRIPTIONS = re.compile(
     r"^(?:the|a|an|one|another)?\s*(?:local |national |state |state-run |state-owned |online |news |wire |"
-    r"british |american |chinese |russian |german |french |indian |u\.s\. )*"
+    r"british |american |chinese |russian |german |french |indian |u\.s\. |us |uk |afghan |foreign |western )*"
     r"(?:newspaper|outlet|news outlet|news agency|agency report|magazine|network|broadcaster|tabloid|"
-    r"news site|website|wire service|daily|weekly|channel|station)$", re.I)
+    r"news site|website|wire service|daily|weekly|channel|station|media|news media)$", re.I)
 
 
 def fold(name: str) -> str:
@@ -67,3 +67,11 @@ def is_outlet_name(name: str, by_words: bool = True) -> bool:
     if folded in OUTLET_NAMES or OUTLET_DESCRIPTIONS.match(folded):
         return True
     return by_words and any(word in OUTLET_WORDS for word in re.findall(r"[a-z0-9!]+", folded))
+
+
+def same_outlet(first: str, second: str) -> bool:
+    """Whether two names are the same outlet, spacing, case and a web suffix aside ("CBSSports.com" and
+    "CBS Sports", "usatoday" and "USA Today")."""
+    def key(name: str) -> str:
+        return re.sub(r"(?:com|couk|org|net)$", "", re.sub(r"[^a-z0-9]", "", fold(name).replace(".", " ")))
+    return bool(key(first)) and key(first) == key(second)

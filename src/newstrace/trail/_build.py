@@ -46,10 +46,12 @@ def query_trail(store, query: str, *, similarity=None, model=None, stance=None) 
     claim_text = store.claim_texts([claim_id]).get(claim_id, query)
     articles = [store.get_article(a) for a, _ in found.articles]
     articles = [a for a in articles if a is not None]
+    from ..claims._stance import article_stances
+
     stance = stance if stance is not None else load_stance()
-    labels = stance.predict([(query, a.text) for a in articles])
+    labels = article_stances(stance, query, [a.text for a in articles])
     events = []
-    for art, (label, _) in zip(articles, labels):
+    for art, label in zip(articles, labels):
         statements = list(store.statements(article=art.id))
         evs, _ = events_toward(art, statements, claim_id, query, similarity, label)
         events += [e.to_dict() for e in evs]

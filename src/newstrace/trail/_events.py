@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from ..claims._stance import own_voice_denial, statement_action
+from ..claims._stance import QUOTED_DENIAL_GATE, own_voice_denial, statement_action
 from ..models import Article
 from ..text.outlets import is_outlet_name
 
@@ -26,7 +26,7 @@ _BACK_REF = re.compile(r"\b(?:this|these|those|the|such)\s+(?:\w+\s+){0,2}(?:cla
                        r"information|stor(?:y|ies)|news)\b", re.I)
 REPEAT = re.compile(r"\b(reproduced|repeated|echoed|picked up|reprinted|republished|relayed|amplified|carried(?! out)|"
                     r"circulated|spread|shared|cited)\b(?P<rest>.*?)\bby\b(?P<who>.+?)[.;!]*$", re.I)
-_BOUNDARY = re.compile(r"(?P<stop>[.!?]+[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
+_BOUNDARY = re.compile(r"(?P<stop>[.!?]++[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 # A period after one of these (or after single capitals, as in "U.S.") does not end a sentence.
 _ABBREV = re.compile(r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Pres|Jr|Sr|"
                      r"Inc|Co|Corp|Ltd|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|ca)\.)$")
@@ -46,10 +46,13 @@ class Event:
     observed: bool
     statement: str | None = None
     also_reported_in: list[str] = field(default_factory=list)
+    reported_denials: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data.pop("claim")
+        if not data["reported_denials"]:
+            data.pop("reported_denials")
         return data
 
 
@@ -110,12 +113,14 @@ def _split_names(who: str) -> list[str]:
 
 
 def article_events(article: Article, statements: list[dict], claim_of: dict[str, tuple[str, str]], *,
-                   claim: str | None = None, claim_text: str = "", article_stance: str | None = None,
+                   claim: str | None = None, claim_text: str = "", article_stance=None,
                    similarity=None, scope: dict[str, float] | None = None) -> list[Event]:
     """Events of ``article``: ``claim_of`` maps the ids of its statements about a claim to (claim id, claim text).
     With ``claim`` given, the article's own voice toward it is an observed event too: ``denies`` when one of its own
     sentences calls the claim untrue (scoped: "this unverified information", not "a false fire alarm"), else the
-    article-level ``article_stance`` (``unrelated`` or none: ``reports``)."""
+    article-level ``article_stance`` (an :class:`ArticleStance`; ``unrelated`` or none: ``reports``). A quoted denial
+    in an article the model does not read as denying at all (P(denies) below QUOTED_DENIAL_GATE) is not an event of
+    its own: it is listed in the article's own event as ``reported_denials`` (the article reports that X denied)."""
     text = article.text
     spans = sentences(text)
     events: list[Event] = []
@@ -154,12 +159,16 @@ def article_events(article: Article, statements: list[dict], claim_of: dict[str,
                 events.append(Event(prior.claim, date, precision, "repeats", {"name": name, "type": "outlet"}, [],
                                     article.id, {"text": text[start:end], "start": start, "end": end}, False))
     if claim is not None:
-        events.append(_own_voice(article, text, own, events, claim, claim_text, article_stance, similarity))
+        reported = []
+        if article_stance is not None and article_stance.denies < QUOTED_DENIAL_GATE:
+            reported = [e for e in events if e.action == "denies" and not e.observed]
+            events = [e for e in events if e not in reported]
+        events.append(_own_voice(article, text, own, events, claim, claim_text, article_stance, similarity, reported))
     return events
 
 
 def _own_voice(article: Article, text: str, own: list[tuple[int, int]], events: list[Event], claim: str,
-               claim_text: str, stance: str | None, similarity) -> Event:
+               claim_text: str, stance, similarity, reported: list[Event]) -> Event:
     """The article's own observed event toward the claim."""
     denials = [(a, b) for a, b in own if own_voice_denial(text[a:b])]
     if similarity is not None and own:
@@ -172,12 +181,14 @@ def _own_voice(article: Article, text: str, own: list[tuple[int, int]], events: 
     if denials:
         action, (start, end) = "denies", denials[0]
     else:
-        action = stance if stance in ("asserts", "denies", "reports") else "reports"
+        label = getattr(stance, "label", stance)
+        action = label if label in ("asserts", "denies", "reports") else "reports"
         start, end = best
     authority = [e.actor for e in events if e.claim == claim and e.action == "asserts" and not e.observed]
     return Event(claim, article.published and article.published[:10], "day" if article.published else "unknown",
                  action, _self(article), authority if action == "asserts" else [], article.id,
-                 {"text": text[start:end], "start": start, "end": end}, True)
+                 {"text": text[start:end], "start": start, "end": end}, True,
+                 reported_denials=[{**e.actor, "date": e.date, "evidence": e.evidence} for e in reported])
 
 
 def _self(article: Article) -> dict:

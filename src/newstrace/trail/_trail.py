@@ -12,11 +12,70 @@ def _key(actor: dict) -> str:
     return " ".join((actor.get("name") or "").lower().replace("the ", "").split())
 
 
+# Titles dropped before a short actor name is compared with the trail's full person names ("Dr Fauci").
+_TITLES = frozenset("mr mrs ms miss dr prof sen rep gov president senator governor judge gen lt col".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Types an actor named by a surname alone may carry when it is a person the NER mistyped ("McKinley
+# (organization)"); outlets, documents and anonymous sources are never merged into a person.
+_MERGEABLE = frozenset({"person", "organization", "unknown"})
+
+
+def _words(name: str) -> list[str]:
+    """A name's words, lower case, without punctuation, titles in front or suffixes behind."""
+    words = [w.strip(".,'’") for w in name.lower().replace("’s", "").split()]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def unify_actors(events: list[dict]) -> list[dict]:
+    """One actor per resolved person in a trail: an actor named by a surname (or a shorter form) of exactly one
+    fuller person name among the trail's actors and authorities takes that name, and every actor of one name
+    takes one type, "person" when any of its mentions is a person ("McKinley (organization)" and "David
+    McKinley (person)" become "David McKinley (person)"). Events are copied, never changed in place."""
+    people: dict[str, list[str]] = {}
+    for event in events:
+        for actor in [event["actor"], *event.get("authority", [])]:
+            if actor.get("type") == "person" and actor.get("name"):
+                people.setdefault(actor["name"], _words(actor["name"]))
+    canonical: dict[str, str] = {}
+    for event in events:
+        for actor in [event["actor"], *event.get("authority", [])]:
+            name = actor.get("name") or ""
+            short = _words(name)
+            if not short or name in canonical or actor.get("type") not in _MERGEABLE:
+                continue
+            fuller = {full for full, words in people.items()
+                      if len(words) > len(short) and (words[-len(short):] == short or words[:len(short)] == short)}
+            if len(fuller) == 1:
+                canonical[name] = fuller.pop()
+    kinds: dict[str, str] = {}
+    for event in events:
+        for actor in [event["actor"], *event.get("authority", [])]:
+            name = canonical.get(actor.get("name") or "", actor.get("name") or "")
+            kind = "person" if name in people else actor.get("type") or "unknown"
+            if kinds.get(name) in (None, "unknown") or kind == "person":
+                kinds[name] = kind
+
+    def one(actor: dict) -> dict:
+        name = canonical.get(actor.get("name") or "", actor.get("name") or "")
+        if not name:
+            return dict(actor)
+        return dict(actor, name=name, type=kinds.get(name, actor.get("type")))
+
+    return [dict(event, actor=one(event["actor"]), authority=[one(a) for a in event.get("authority", [])])
+            for event in events]
+
+
 def merge_events(events: Iterable[dict]) -> list[dict]:
     """Reported and observed accounts of the same event (same actor, action and day) become one event, observed
-    when any account is; the other articles that report it are kept in ``also_reported_in``."""
+    when any account is; the other articles that report it are kept in ``also_reported_in``. Actors are first
+    unified (``unify_actors``): one actor per resolved person."""
     merged: dict[tuple, dict] = {}
-    for event in events:
+    for event in unify_actors(list(events)):
         key = (_key(event["actor"]), event["action"], event.get("date"))
         if key not in merged:
             merged[key] = dict(event, also_reported_in=list(event.get("also_reported_in") or []))
