@@ -211,3 +211,18 @@ def test_same_outlet_ignores_spacing_and_web_suffix():
     from newstrace.text.outlets import same_outlet
     assert same_outlet("CBSSports.com", "CBS Sports") and same_outlet("usatoday", "USA Today")
     assert not same_outlet("CNN", "CNBC") and not same_outlet("", "")
+
+
+def test_speech_verb_joined_to_a_passive_clause_goes_with_the_outer_speaker(nlp):
+    text = ("The ombudsman's office said the injuries were caused by rubber bullets and called on the government "
+            "to withdraw the troops.")
+    s = _find(extract_statements(text, nlp), "withdraw the troops")
+    assert "office" in s["speaker"]["name"] and s["speaker"]["type"] == "organization"
+
+
+def test_a_group_named_like_a_person_is_not_a_he(nlp):
+    text = ("Ohio Democrats won both chambers last year.\n\n"
+            "Governor Mike Dunn spoke at the rally on Monday.\n\n"
+            "\u201cWe will win again,\u201d he said.")
+    s = _find(extract_statements(text, nlp), "win again")
+    assert s["speaker"]["name"] == "Mike Dunn"

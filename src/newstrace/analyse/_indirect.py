@@ -85,6 +85,12 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
         controller = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
         if controller and token.head.lemma_.lower() not in SUBJECT_CONTROL_LEMMAS:
             return controller[-1]
+    if dep == "conj" and token.tag_ in ("VBD", "VBZ", "VBP") and token.head.dep_ == "ccomp" and \
+            token.head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in token.head.children) and \
+            is_cue(token.head.head, beliefs=False):
+        # "The office said the deaths were caused by gunshot wounds and called on ...": a finite speech verb
+        # the parse joined to a passive content clause goes with the outer cue, not the passive's agent.
+        return subject_of(token.head.head, depth + 1)
     if dep == "conj" or (dep in PARTICIPLE_DEPS and token.tag_ in ("VBG", "VB")):
         head = token.head
         if head.pos_ == "ADP" and head.head is not head:  # "explained it by saying ..."

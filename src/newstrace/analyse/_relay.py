@@ -52,7 +52,8 @@ def relay_chains(cands: list[Any]) -> None:
 def outlet_relay(cue: Token, subject: Token | None = None, own_outlet: str | None = None) -> str | None:
     """The outlet a speaker spoke to, which relays the statement: "X told the Argus Leader", "said in an email
     to The Associated Press", "in an interview with CNN", "via USA Today", "via Brian Batko of the Pittsburgh
-    Post-Gazette", "Richardson, via USA Today, said" (a "via" on the ``subject``). None when there is none, or when it is the page's own outlet (``own_outlet``)."""
+    Post-Gazette", "Richardson, via USA Today, said" (a "via" on the ``subject``). None when there is none, or
+    when it is the page's own outlet (``own_outlet``)."""
     lemma = cue.lemma_.lower()
     doc = cue.doc
     if lemma == "tell":  # the words right after "told", however parsed ("told Ruptly that" as an adverb)

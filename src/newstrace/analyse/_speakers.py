@@ -11,6 +11,7 @@ name; type ``unknown`` only when nothing says otherwise.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -18,6 +19,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span, Token
 
 from ..text.outlets import is_outlet_name
+from ._quotes import Quote, find_quotes
 
 THIRD_PERSON_SINGULAR = frozenset({"he", "she", "him", "her"})
 # Longest anonymous-source description kept as its name ("senior administration officials familiar with ...").
@@ -50,7 +52,8 @@ DOCUMENT_HEADS = frozenset({
     "tweet", "post", "article", "story", "editorial", "filing", "complaint", "lawsuit", "ruling", "order",
     "analysis", "data", "figures", "records", "email", "emails", "transcript", "book", "ad", "video", "report",
     "website", "presentation", "evidence", "findings", "slides", "documents", "filings", "page", "site",
-    "testimony", "resolution", "resolutions", "announcement", "notice", "guidance", "guidelines", "bill", "legislation", "proposal", "budget",
+    "testimony", "resolution", "resolutions", "announcement", "notice", "guidance", "guidelines", "bill",
+    "legislation", "proposal", "budget",
     "forecast", "projection", "results", "statistics", "numbers", "message", "warning", "advisory",
     "paper", "research", "estimate", "estimates", "tally", "count", "review", "audit", "indictment", "petition",
 })
@@ -70,9 +73,10 @@ ORG_HEADS = frozenset({
     "academy", "society", "alliance", "assembly", "fund", "trust", "church", "division", "unit", "secretariat",
     "directorate", "tribunal", "prosecutors", "guard", "forces", "corps", "senate", "legislature",
     # common nouns standing for a company or body ("the utility said")
-    "utility", "insurer", "lender", "automaker", "carmaker", "developer", "operator", "provider", "supplier",
+    "utility", "brokerage", "consultancy", "insurer", "lender", "automaker", "carmaker", "developer", "operator",
+    "provider", "supplier",
     "chain", "brand", "publisher", "studio", "charity", "nonprofit", "watchdog", "giant", "conglomerate",
-    "distributor", "producer", "label", "platform", "exchange", "regime", "junta",
+    "distributor", "label", "platform", "exchange", "regime", "junta",
 })
 # A capitalised institution's name, whatever the NER makes of it: up to six capitalised words ending in an
 # institution's word, with an "of/for the ..." tail of capitalised words.
@@ -111,6 +115,22 @@ PERSON_HEADS = frozenset({
     "ambassador", "president", "senator", "governor", "mayor", "minister", "chief", "founder", "ceo", "chairman",
     "chairwoman", "candidate", "nominee", "prosecutor", "sheriff", "detective", "spokesman", "spokeswoman",
     "spokesperson", "representative", "congressman", "congresswoman", "lawmaker",
+    # occupations and relations that pick out one unnamed participant ("the real estate agent", "a radiologist")
+    "agent", "radiologist", "paramedic", "firefighter", "clerk", "cashier", "waitress", "waiter", "bartender",
+    "chef", "pastor", "priest", "rabbi", "imam", "bishop", "engineer", "designer", "architect", "photographer",
+    "scholar", "historian", "biologist", "chemist", "physicist", "epidemiologist", "virologist", "psychologist",
+    "psychiatrist", "therapist", "dentist", "pharmacist", "veterinarian", "coroner", "examiner", "inspector",
+    "trooper", "constable", "ranger", "lieutenant", "sergeant", "captain", "commander", "colonel", "entrepreneur",
+    "investor", "banker", "trader", "broker", "landlord", "tenant", "homeowner", "shopper", "principal",
+    "referee", "umpire", "athlete", "runner", "swimmer", "golfer", "quarterback", "pitcher", "goalkeeper",
+    "rookie", "activist", "protester", "protestor", "demonstrator", "organizer", "organiser", "volunteer",
+    "donor", "grandson", "granddaughter", "niece", "nephew", "uncle", "aunt", "cousin", "fiance", "fiancé",
+    "fiancee", "girlfriend", "boyfriend", "widow", "widower", "pupil", "graduate", "inmate", "prisoner",
+    "detainee", "refugee", "migrant", "immigrant", "tourist", "visitor", "traveler", "traveller", "commuter",
+    "motorist", "pedestrian", "bystander", "eyewitness", "fisherman", "rancher", "miner", "plumber",
+    "electrician", "mechanic", "contractor", "professional", "specialist", "practitioner", "dietitian",
+    "nutritionist", "counselor", "counsellor", "instructor", "tutor", "lecturer", "novelist", "playwright",
+    "composer", "musician", "drummer", "guitarist", "comedian", "filmmaker", "producer", "screenwriter",
 })
 SPOKES_HEADS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
                           "spokespersons", "spokesmen", "spokeswomen"})
@@ -123,6 +143,9 @@ JUNK_MENTIONS = frozenset({"none", "nobody", "no one", "it", "this", "that", "wh
                            "a statement", "in a statement"})
 # Name suffixes ignored when matching a surname ("Kennedy" -> "James P. Kennedy Jr.").
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Rank of a mention that is the subject of its sentence's main clause: what a later "he"/"she" most often
+# refers to (Centering's preference for the subject of the previous utterance).
+MAIN_SUBJECT = 2
 # An honorific ("Mr.", "Ms.") outweighs this many pronouns when a person's gender is voted on.
 HONORIFIC_VOTES = 3
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
@@ -159,7 +182,8 @@ class NameBook:
     """Per-article record of the entities named, for resolving a speaker mention to what it refers to.
 
     ``full_names``: multi-word person names in order of first mention; ``persons``: every person name seen
-    (folded); ``mentions``: (offset, full name, is subject) per person mention; ``orgs``: (offset, name) per
+    (folded); ``mentions``: (offset, full name, subject rank, sentence offset) per person mention, the rank
+    ``MAIN_SUBJECT``, 1 for another subject, 0 for a non-subject; ``orgs``: (offset, name) per
     organisation mention; ``roles``: (offset, role word, full name) from titles and appositions ("President
     Donald Trump", "Marcelo Claure, the executive chair"); ``acronyms``: "WHO" -> "World Health Organization";
     ``gender``: full name -> "m"/"f" from honorifics and from pronouns in sentences naming only that person.
@@ -167,7 +191,7 @@ class NameBook:
 
     full_names: list[str] = field(default_factory=list)
     persons: set[str] = field(default_factory=set)
-    mentions: list[tuple[int, str, bool]] = field(default_factory=list)
+    mentions: list[tuple[int, str, int, int]] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)
     roles: list[tuple[int, str, str]] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
@@ -253,17 +277,26 @@ class NameBook:
         before it whose gender agrees, else the last such person mentioned at all."""
         want = "m" if pronoun in MALE_WORDS else "f" if pronoun in FEMALE_WORDS else None
         fallback: str | None = None
-        for at, name, subject in reversed(self.mentions):
+        found: tuple[int, str, int, int] | None = None
+        for mention in reversed(self.mentions):
+            at, name, rank, sentence = mention
             if at >= before:
                 continue
-            if at < before - reach:
+            if at < before - reach or (found is not None and sentence != found[3]):
                 break
             if want and self.gender.get(name, want) != want:
                 continue
-            if subject:
+            if found is not None:
+                if rank == MAIN_SUBJECT:
+                    return name  # the main clause's subject before a subordinate one in the same sentence
+                continue
+            if rank == MAIN_SUBJECT:
                 return name
+            if rank:
+                found = mention  # a subordinate subject ("... the night Epstein died"): look on in its sentence
+                continue
             fallback = fallback or name
-        return fallback
+        return found[1] if found is not None else fallback
 
 
 def _clean_person(span: Span) -> str:
@@ -299,16 +332,29 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             name = re.sub(r"^(?:The|A|An)\s+", "", match.group(0))
             if len(name.split()) >= 2 and not is_outlet_name(name, by_words=False):
                 book.orgs.append((offset + match.start() + len(match.group(0)) - len(name), _clean_name(name)))
+    for _, ent in ents:
+        # The whole chain types a name: "Montell Figgins" tagged an organisation is the person "Figgins" is
+        # elsewhere in the article.
+        if ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and ent[-1].lower_ in book.persons and \
+                all(t.is_title and t.is_alpha for t in ent) and not is_outlet_name(ent.text) and \
+                ent.root.lower_ not in ORG_HEADS:
+            book.add(_clean_name(ent.text))
+    quoted = {id(doc): find_quotes(doc.text) for _, doc in docs}
     for offset, ent in ents:
         if ent.label_ in ("ORG", "FAC") and is_outlet_name(ent.text):
             continue
         name = _clean_person(ent) if ent.label_ == "PERSON" else _clean_name(ent.text)
-        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not _determined(ent) and \
-                (ent.label_ == "PERSON" or book.is_person(name)):
-            full = book.resolve(name)
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not _determined(ent) and book.is_person(name):
+            full = book.resolve_person(name)
             subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "poss"
                                                                   and ent.root.head.dep_ == "nsubj")
-            book.mentions.append((offset + ent.start_char, full, subject))
+            verb = ent.root.head if ent.root.dep_ != "poss" else ent.root.head.head
+            rank = (MAIN_SUBJECT if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+                    else 1) if subject else 0
+            if not _in_quotes(ent.start_char, quoted[id(ent.doc)]):
+                # A name inside a quote is not what a "he" outside it refers to ("... the day Jeffrey Epstein
+                # died," he said).
+                book.mentions.append((offset + ent.start_char, full, rank, offset + ent.sent.start_char))
             _note_roles(book, ent, full, offset)
             _note_gender(book, ent, full)
         elif ent.label_ == "ORG":
@@ -329,6 +375,12 @@ def _titled_name(ent: Span) -> bool:
     if not all(t.is_title and t.is_alpha for t in ent) or is_outlet_name(ent.text):
         return False
     return ent.doc[ent.start - 1].lower_ in ROLE_WORDS
+
+
+def _in_quotes(char: int, quotes: list[Quote]) -> bool:
+    """Whether a character offset lies inside one of the (sorted, disjoint) quote spans."""
+    at = bisect.bisect_right([q.start for q in quotes], char) - 1
+    return at >= 0 and quotes[at].start < char < quotes[at].end
 
 
 def _determined(ent: Span) -> bool:
@@ -514,7 +566,7 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
             if named:  # "Carlineo's attorney, Sonya Zoghlin, said"
                 name = book.resolve(_clean_person(named[0]))
                 return Speaker(text, start, end, name, "person", _clean_name(text), None)
-    persons = [e for e in own if e.label_ == "PERSON"]
+    persons = [e for e in own if e.label_ == "PERSON" and e[-1].lower_ not in ANONYMOUS_HEADS and not _determined(e)]
     if head.pos_ == "NOUN" and not any(head.i in range(e.start, e.end) for e in own):
         # A common-noun head names someone else than the name modifying it: "a Kermit parent", "some Twitter
         # users", "the Biden campaign" are not Kermit, Twitter or Biden.
@@ -610,13 +662,15 @@ def _non_person_antecedent(span: Span, offset: int, book: NameBook, recent: list
     else the last such speaker within ``PRONOUN_REACH`` characters. (Not merely the last organisation named:
     "it" is as often a thing, "it confirms recent polling" after "Medicaid".)"""
     start = offset + span.start_char
-    kinds = ("organization", "anonymous") if plural else ("organization", "document", "outlet")
+    # "they" is a group (an organisation is "it" as often as "they": "Big Machine ... they said" after another
+    # company spoke is too risky to guess); "it" an organisation, document or outlet.
+    kinds = ("anonymous",) if plural else ("organization", "document", "outlet")
     pronoun = span[0]
     for token in reversed(list(pronoun.sent)[:pronoun.i - pronoun.sent.start]):
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") and \
                 (token.tag_ in ("NNS", "NNPS")) == plural:
             found = describe(mention_span(token), offset, book, None)
-            if found.type in kinds:
+            if found.type in kinds or (plural and found.type == "organization"):
                 return found
             break
     for speaker in reversed(recent):

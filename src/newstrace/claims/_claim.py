@@ -13,7 +13,7 @@ from collections import Counter
 from ..models import Article
 from ..text.words import terms
 from ._similarity import Similarity
-from ._stance import ArticleStance, article_stances, DENY_LEMMAS, DISPARAGE, NEGATION, own_voice_denial, refers_back, statement_action
+from ._stance import ArticleStance, stance_probabilities, DENY_LEMMAS, DISPARAGE, NEGATION, own_voice_denial, refers_back, statement_action
 
 # A statement is about a claim when its content's similarity to the claim text reaches this. Tuned on the seed and
 # the tune split of the dev rumours (bench/trails.py).
@@ -38,10 +38,11 @@ def clean_claim_text(text: str) -> str:
 class ClaimBuilder:
     """Builds claims over a store. ``stance``: the article-level stance model (None: statement evidence only)."""
 
-    def __init__(self, store, similarity: Similarity, stance=None) -> None:
+    def __init__(self, store, similarity: Similarity, stance=None, denial=None) -> None:
         self.store = store
         self.similarity = similarity
         self.stance = stance
+        self.denial = denial
 
     def build(self, claim_id: str, article_ids: list[str]) -> tuple[dict, list]:
         articles = {a: self.store.get_article(a) for a in article_ids}
@@ -49,22 +50,17 @@ class ClaimBuilder:
         statements = {a: list(self.store.statements(article=a)) for a in articles}
         text = self.canonical(articles, statements)
         events, linked = [], []
-        stances = self.article_stances(text, [articles[a] for a in sorted(articles)])
-        for a in sorted(articles):
+        order = sorted(articles)
+        probs = stance_probabilities(self.stance, text, [articles[a].text for a in order])
+        for a, p in zip(order, probs):
             art_events, about = events_toward(articles[a], statements[a], claim_id, text, self.similarity,
-                                              stances.get(a))
+                                              p or None, self.denial)
             events += art_events
             linked += [(s, a) for s in about]
         dates = [e.date for e in events if e.date]
         claim = {"id": claim_id, "text": text, "articles": sorted(articles), "statements": linked,
                  "first_date": min(dates) if dates else None}
         return claim, events
-
-    def article_stances(self, claim_text: str, articles: list[Article]) -> dict[str, ArticleStance]:
-        if self.stance is None or not articles:
-            return {}
-        found = article_stances(self.stance, claim_text, [art.text for art in articles])
-        return {art.id: st for art, st in zip(articles, found)}
 
     def canonical(self, articles: dict[str, Article], statements: dict[str, list[dict]]) -> str:
         candidates = []  # (text, date, nesting, denies)
@@ -118,15 +114,40 @@ def about_claim(statements: list[dict], claim_text: str, similarity: Similarity)
 
 
 def events_toward(article: Article, statements: list[dict], claim_id: str, claim_text: str,
-                  similarity: Similarity, stance: ArticleStance | None) -> tuple[list, set[str]]:
-    """The article's events toward one claim and the ids of its statements about it."""
-    from ..trail._events import article_events
+                  similarity: Similarity, probs: dict[str, float] | None, denial=None) -> tuple[list, set[str]]:
+    """The article's events toward one claim and the ids of its statements about it. ``probs``: the article-level
+    stance model's probabilities (None: statements only); ``denial``: the :class:`DenialModel` that weighs them
+    with the article's own evidence."""
+    from ..trail._events import article_events, own_sentences
 
     about = about_claim(statements, claim_text, similarity)
     claim_of = {s["id"]: (claim_id, claim_text) for s in statements if s["id"] in about}
+    stance = decide_stance(article, statements, about, claim_text, probs, denial)
+    gate = denial.gate if denial is not None else 0.0
     return article_events(article, statements, claim_of, claim=claim_id, claim_text=claim_text,
-                          article_stance=stance, similarity=similarity, scope=about), set(about)
+                          article_stance=stance, similarity=similarity, scope=about, quoted_gate=gate), set(about)
 
 
-__all__ = ["ClaimBuilder", "about_claim", "events_toward", "clean_claim_text", "own_voice_denial",
+def decide_stance(article: Article, statements: list[dict], about: dict[str, float], claim_text: str,
+                  probs: dict[str, float] | None, denial) -> ArticleStance | None:
+    """The article's own stance: ``denies`` when the denial model says so, else the stance model's most probable
+    other label."""
+    from ..trail._events import own_sentences
+    from ._denial import features
+
+    if not probs:
+        return None
+    if denial is None:
+        p_denies = probs.get("denies", 0.0)
+        threshold = 0.5
+    else:
+        x = features(article.text, statements, about, claim_text, own_sentences(article.text, statements), probs)
+        p_denies, threshold = denial.probability(x), denial.threshold
+    if p_denies >= threshold:
+        return ArticleStance("denies", p_denies)
+    others = {k: v for k, v in probs.items() if k != "denies"}
+    return ArticleStance(max(others, key=lambda k: (others[k], k)), p_denies)
+
+
+__all__ = ["ClaimBuilder", "about_claim", "decide_stance", "events_toward", "clean_claim_text", "own_voice_denial",
            "statement_action"]

@@ -47,34 +47,20 @@ NEGATION_SCOPE = 0.5
 DENIAL_SCOPE = 0.2
 
 
-# The article-level model's probability of "denies" at which the article's own voice denies even when another label
-# is more probable, and below which a quoted denial is not the article's account of the claim (it is folded into the
-# article's own event as a reported denial). Tuned on the tune split of the dev rumours (bench/trails.py: denial
-# precision 0.76, recall 0.63 there; the stance model in that run had seen those bodies, so expect lower on unseen).
-ARTICLE_DENIES_AT = 0.4
-QUOTED_DENIAL_GATE = 0.15
-
-
 @dataclass(frozen=True)
 class ArticleStance:
-    """An article's stance toward a claim from the article-level model: its label and P(denies)."""
+    """An article's stance toward a claim: its label and the probability that it denies the claim."""
 
     label: str
     denies: float
 
-    @classmethod
-    def from_probabilities(cls, labels: Sequence[str], probs: Sequence[float]) -> "ArticleStance":
-        p = dict(zip(labels, (float(x) for x in probs)))
-        label = "denies" if p.get("denies", 0.0) >= ARTICLE_DENIES_AT else max(p, key=lambda k: (p[k], k))
-        return cls(label, p.get("denies", 0.0))
 
-
-def article_stances(model, claim_text: str, texts: Sequence[str]) -> list[ArticleStance]:
-    """The article-level model's stance of each text toward ``claim_text`` (one thread, batched)."""
+def stance_probabilities(model, claim_text: str, texts: Sequence[str]) -> list[dict[str, float]]:
+    """The article-level model's probabilities for each text toward ``claim_text`` (one thread, batched)."""
     if model is None or not texts:
-        return [ArticleStance("reports", 0.0) for _ in texts]
-    probs = model.probabilities([(claim_text, t) for t in texts])
-    return [ArticleStance.from_probabilities(model.labels, row) for row in probs]
+        return [{} for _ in texts]
+    rows = model.probabilities([(claim_text, t) for t in texts])
+    return [dict(zip(model.labels, (float(x) for x in row))) for row in rows]
 
 
 def statement_action(statement: dict, claim_text: str, similarity: float = 1.0) -> str:

@@ -31,5 +31,7 @@ def run_claims_step(store, *, stance_model: str | Path | None = None, similarity
     if not store.articles_without_profile():
         return DiscoverySummary()
     similarity = similarity or make_similarity()
-    builder = ClaimBuilder(store, similarity, load_stance(stance_model))
+    from ._denial import DenialModel
+
+    builder = ClaimBuilder(store, similarity, load_stance(stance_model), DenialModel.load())
     return discover(store, similarity, builder, progress)

@@ -46,14 +46,16 @@ def query_trail(store, query: str, *, similarity=None, model=None, stance=None) 
     claim_text = store.claim_texts([claim_id]).get(claim_id, query)
     articles = [store.get_article(a) for a, _ in found.articles]
     articles = [a for a in articles if a is not None]
-    from ..claims._stance import article_stances
+    from ..claims._denial import DenialModel
+    from ..claims._stance import stance_probabilities
 
     stance = stance if stance is not None else load_stance()
-    labels = article_stances(stance, query, [a.text for a in articles])
+    denial = DenialModel.load()
+    probs = stance_probabilities(stance, query, [a.text for a in articles])
     events = []
-    for art, label in zip(articles, labels):
+    for art, p in zip(articles, probs):
         statements = list(store.statements(article=art.id))
-        evs, _ = events_toward(art, statements, claim_id, query, similarity, label)
+        evs, _ = events_toward(art, statements, claim_id, query, similarity, p or None, denial)
         events += [e.to_dict() for e in evs]
     return _assemble(store.db, {"id": claim_id, "text": claim_text}, merge_events(events),
                      query=query, relevance={a: round(p, 4) for a, p in found.articles})

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from ..claims._stance import QUOTED_DENIAL_GATE, own_voice_denial, statement_action
+from ..claims._stance import own_voice_denial, statement_action
 from ..models import Article
 from ..text.outlets import is_outlet_name
 
@@ -114,13 +114,13 @@ def _split_names(who: str) -> list[str]:
 
 def article_events(article: Article, statements: list[dict], claim_of: dict[str, tuple[str, str]], *,
                    claim: str | None = None, claim_text: str = "", article_stance=None,
-                   similarity=None, scope: dict[str, float] | None = None) -> list[Event]:
+                   similarity=None, scope: dict[str, float] | None = None, quoted_gate: float = 0.0) -> list[Event]:
     """Events of ``article``: ``claim_of`` maps the ids of its statements about a claim to (claim id, claim text).
     With ``claim`` given, the article's own voice toward it is an observed event too: ``denies`` when one of its own
     sentences calls the claim untrue (scoped: "this unverified information", not "a false fire alarm"), else the
     article-level ``article_stance`` (an :class:`ArticleStance`; ``unrelated`` or none: ``reports``). A quoted denial
-    in an article the model does not read as denying at all (P(denies) below QUOTED_DENIAL_GATE) is not an event of
-    its own: it is listed in the article's own event as ``reported_denials`` (the article reports that X denied)."""
+    in an article judged not to deny at all (its P(denies) below ``quoted_gate``) is not an event of its own: it is
+    listed in the article's own event as ``reported_denials`` (the article reports that X denied)."""
     text = article.text
     spans = sentences(text)
     events: list[Event] = []
@@ -160,11 +160,17 @@ def article_events(article: Article, statements: list[dict], claim_of: dict[str,
                                     article.id, {"text": text[start:end], "start": start, "end": end}, False))
     if claim is not None:
         reported = []
-        if article_stance is not None and article_stance.denies < QUOTED_DENIAL_GATE:
+        if article_stance is not None and article_stance.denies < quoted_gate:
             reported = [e for e in events if e.action == "denies" and not e.observed]
             events = [e for e in events if e not in reported]
         events.append(_own_voice(article, text, own, events, claim, claim_text, article_stance, similarity, reported))
     return events
+
+
+def own_sentences(text: str, statements: list[dict]) -> list[str]:
+    """The article's sentences outside every statement: its own voice."""
+    covered = [(s["content"]["start"], s["content"]["end"]) for s in statements]
+    return [text[a:b] for a, b in sentences(text) if not any(x < b and a < y for x, y in covered)]
 
 
 def _own_voice(article: Article, text: str, own: list[tuple[int, int]], events: list[Event], claim: str,
@@ -178,11 +184,13 @@ def _own_voice(article: Article, text: str, own: list[tuple[int, int]], events: 
                    (s >= OWN_VOICE_MIN or _BACK_REF.search(text[a:b]) or a == own[0][0])]
     else:
         best = own[0] if own else (0, min(len(text), 300))
-    if denials:
+    label = getattr(stance, "label", None)
+    if denials and (stance is None or label == "denies"):
         action, (start, end) = "denies", denials[0]
+    elif label == "denies":
+        action, (start, end) = "denies", best
     else:
-        label = getattr(stance, "label", stance)
-        action = label if label in ("asserts", "denies", "reports") else "reports"
+        action = label if label in ("asserts", "reports") else "reports"
         start, end = best
     authority = [e.actor for e in events if e.claim == claim and e.action == "asserts" and not e.observed]
     return Event(claim, article.published and article.published[:10], "day" if article.published else "unknown",

@@ -1,0 +1,67 @@
+"""Does an article deny a claim? The article-level stance model's probabilities combined with the article's own
+scoped evidence (its statements that deny the claim, its own sentences calling it untrue, disparaging and hedging
+words near the top), by a logistic model (``models/denial.json``, trained on the tune split of the dev rumours by
+``python -m newstrace.claims.train_denial``). The stance model alone finds denials poorly on claims it never saw;
+the evidence features carry across claims.
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .._errors import NewstraceError
+from ._stance import DENY_LEMMAS, DISPARAGE, HEDGE, own_voice_denial, refers_back, statement_action
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "denial.json"
+FEATURES = ("p_denies", "p_asserts", "p_reports", "statement_denials", "denial_similarity", "own_voice_denial",
+            "lead_disparage", "disparage_rate", "hedge_rate")
+# The lead: the article's first characters, where its own take on a claim usually is.
+LEAD_CHARS = 600
+
+
+class DenialModel:
+    def __init__(self, coef: Sequence[float], intercept: float, threshold: float, gate: float,
+                 features: Sequence[str]) -> None:
+        if list(features) != list(FEATURES):
+            raise NewstraceError("claims/models/denial.json was trained on other features; retrain it "
+                                 "(python -m newstrace.claims.train_denial)")
+        self.coef = np.asarray(coef, dtype=np.float64)
+        self.intercept = float(intercept)
+        self.threshold = float(threshold)  # P at which the article denies
+        self.gate = float(gate)  # P below which a quoted denial is folded into the article's own event
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "DenialModel":
+        path = Path(path or MODEL_PATH)
+        try:
+            d = json.loads(path.read_text(encoding="utf-8"))
+            return cls(d["coef"], d["intercept"], d["threshold"], d["gate"], d["features"])
+        except (OSError, ValueError, KeyError) as exc:
+            raise NewstraceError(f"{path}: cannot read the denial model ({exc}); reinstall newstrace") from exc
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = float(np.dot(self.coef, np.asarray(x, dtype=np.float64)) + self.intercept)
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def features(text: str, statements: list[dict], scope: dict[str, float], claim_text: str,
+             own_sentences: list[str], probs: dict[str, float]) -> list[float]:
+    """The feature row of one (article, claim): ``scope`` maps the ids of statements about the claim to their
+    similarity; ``own_sentences`` are the article's sentences outside statements; ``probs`` the stance model's."""
+    denials = [s for s in statements if s["id"] in scope and
+               statement_action(s, claim_text, scope[s["id"]]) == "denies"]
+    cue_denials = [s for s in statements if ((s.get("cue") or {}).get("lemma") or "").lower() in DENY_LEMMAS
+                   and (s["id"] in scope or refers_back((s.get("content") or {}).get("text") or ""))]
+    size = max(len(text), 1) / 1000.0
+    lead = text[:LEAD_CHARS]
+    return [probs.get("denies", 0.0), probs.get("asserts", 0.0), probs.get("reports", 0.0),
+            math.log1p(len(denials) + len(cue_denials)),
+            max((scope.get(s["id"], 0.0) for s in denials), default=0.0),
+            float(any(own_voice_denial(s) for s in own_sentences)),
+            float(len(DISPARAGE.findall(lead)) > 0),
+            len(DISPARAGE.findall(text)) / size,
+            len(HEDGE.findall(text)) / size]
