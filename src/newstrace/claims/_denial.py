@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Sequence
 
@@ -18,7 +19,11 @@ from ._stance import DENY_LEMMAS, DISPARAGE, HEDGE, own_voice_denial, refers_bac
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "denial.json"
 FEATURES = ("p_denies", "p_asserts", "p_reports", "statement_denials", "denial_similarity", "own_voice_denial",
-            "lead_disparage", "disparage_rate", "hedge_rate")
+            "lead_disparage", "disparage_rate", "hedge_rate", "denial_sentence_similarity", "denial_sentence_position")
+# Words that make a sentence a denial candidate (its similarity to the claim then says whether it is about it).
+_DENIAL_WORDS = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|refut\w*|debunk\w*|disput\w*|"
+                           r"not true|no truth|no evidence|untrue|false|fake|hoax|baseless|unfounded|bogus|rumou?r)",
+                           re.I)
 # The lead: the article's first characters, where its own take on a claim usually is.
 LEAD_CHARS = 600
 
@@ -49,7 +54,7 @@ class DenialModel:
 
 
 def features(text: str, statements: list[dict], scope: dict[str, float], claim_text: str,
-             own_sentences: list[str], probs: dict[str, float]) -> list[float]:
+             own_sentences: list[str], probs: dict[str, float], similarity=None) -> list[float]:
     """The feature row of one (article, claim): ``scope`` maps the ids of statements about the claim to their
     similarity; ``own_sentences`` are the article's sentences outside statements; ``probs`` the stance model's."""
     denials = [s for s in statements if s["id"] in scope and
@@ -58,10 +63,25 @@ def features(text: str, statements: list[dict], scope: dict[str, float], claim_t
                    and (s["id"] in scope or refers_back((s.get("content") or {}).get("text") or ""))]
     size = max(len(text), 1) / 1000.0
     lead = text[:LEAD_CHARS]
+    sim, position = _denial_sentences(text, claim_text, similarity)
     return [probs.get("denies", 0.0), probs.get("asserts", 0.0), probs.get("reports", 0.0),
             math.log1p(len(denials) + len(cue_denials)),
             max((scope.get(s["id"], 0.0) for s in denials), default=0.0),
             float(any(own_voice_denial(s) for s in own_sentences)),
             float(len(DISPARAGE.findall(lead)) > 0),
             len(DISPARAGE.findall(text)) / size,
-            len(HEDGE.findall(text)) / size]
+            len(HEDGE.findall(text)) / size, sim, position]
+
+
+def _denial_sentences(text: str, claim_text: str, similarity) -> tuple[float, float]:
+    """(highest similarity to the claim of a sentence with a denial word, 1 - its relative position)."""
+    from ._retrieve import split_sentences
+
+    if similarity is None:
+        return 0.0, 0.0
+    sentences = [s for s in split_sentences(text, 60) if _DENIAL_WORDS.search(s)]
+    if not sentences:
+        return 0.0, 0.0
+    sims = similarity.matrix(similarity.texts(sentences), similarity.texts([claim_text]))[:, 0]
+    best = int(np.argmax(sims))
+    return float(sims[best]), 1.0 - text.find(sentences[best]) / max(len(text), 1)

@@ -67,7 +67,7 @@ def rows(db: Path, data: Path, stance_path: Path):
             for art, p in zip(arts, probs):
                 statements = list(store.statements(article=art.id))
                 scope = about_claim(statements, query, similarity)
-                x = features(art.text, statements, scope, query, own_sentences(art.text, statements), p)
+                x = features(art.text, statements, scope, query, own_sentences(art.text, statements), p, similarity)
                 label = int(art.id in members[cid] and gold[body_of[art.id]][1] == "denies")
                 has_statement_denial = float(x[3] > 0)
                 out.append((cid, x, label, has_statement_denial))
