@@ -113,8 +113,8 @@ def _terms(text: str) -> list[str]:
 
 
 def _dense(similarity: Similarity, texts: dict[str, str]) -> dict[str, bytes]:
-    if similarity.embedder is None:
-        return {}
+    if similarity.embedder is None or not similarity.dense_weight:
+        return {}  # vectors are stored only when the similarity uses them
     ids = sorted(texts)
     vecs = similarity.embedder.encode([texts[a] for a in ids])
     return {a: np.asarray(v, dtype=np.float16).tobytes() for a, v in zip(ids, vecs)}
