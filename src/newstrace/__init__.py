@@ -5,7 +5,7 @@ from ._errors import BinaryInput, EmptyInput, InputError, NewstraceError, StoreE
 from .extract import extract_document
 from .models import Article, Caption, Document, Related
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Article",
