@@ -138,6 +138,7 @@ def load(out_dir: str, store, *, progress: Callable[[str], None] | None = None) 
     if new_ids:
         if stored_before == 0:
             summary.links = _verify_candidates(store, pairs, set(new_ids), REUSE_VERSION)
+            store.mark_reuse_checked(new_ids)
         else:
             summary.reuse = "whole-store"
             summary.links = store.update_reuse(new_ids, REUSE_VERSION)

@@ -126,9 +126,13 @@ class Store(ClaimsSQL):
         return IngestResult(article.id, cursor.rowcount == 1)
 
     def update_reuse(self, new_ids: list[str], version: str) -> int:
-        """Find reuse links that involve ``new_ids`` against everything stored; returns how many were stored."""
+        """Find reuse links that involve ``new_ids``, and any stored article whose links were never looked for (a
+        killed run's), against everything stored; returns how many were stored."""
         from ..reuse import Fingerprint, find_links
 
+        unchecked = [r[0] for r in self.db.execute(
+            "SELECT article FROM fingerprints WHERE article NOT IN (SELECT article FROM reuse_checked)")]
+        new_ids = sorted(set(new_ids) | set(unchecked))
         if not new_ids:
             return 0
         rows = self.db.execute("SELECT article, signature, tokens FROM fingerprints").fetchall()
@@ -137,7 +141,14 @@ class Store(ClaimsSQL):
 
         # texts are read only for the few candidate pairs that need aligning
         links = find_links(prints, self.article_text, meta, only=new_ids, articles_with=self.count_phrase)
-        return self.add_reuse_links(links, version)
+        stored = self.add_reuse_links(links, version)
+        self.mark_reuse_checked(new_ids)
+        return stored
+
+    def mark_reuse_checked(self, ids: Iterable[str]) -> None:
+        """Record that these articles' reuse links have been looked for."""
+        with self.db:
+            self.db.executemany("INSERT OR IGNORE INTO reuse_checked VALUES (?)", [(a,) for a in ids])
 
     def article_text(self, ident: str) -> str:
         row = self.db.execute("SELECT text FROM articles WHERE id=?", (ident,)).fetchone()

@@ -223,3 +223,15 @@ def _m6(db: sqlite3.Connection) -> None:
         """
     )
     backfill_claim_figures(db)
+
+
+@migration(7, "articles whose reuse links have been looked for (a killed ingest's rerun finds the rest)")
+def _m7(db: sqlite3.Connection) -> None:
+    # Articles stored before this migration went through reuse in the run that stored them, unless that run was
+    # killed: those few are not recoverable from the old schema and keep what they have.
+    db.executescript(
+        """
+        CREATE TABLE reuse_checked (article TEXT PRIMARY KEY REFERENCES articles(id)) WITHOUT ROWID;
+        INSERT INTO reuse_checked SELECT article FROM fingerprints;
+        """
+    )
