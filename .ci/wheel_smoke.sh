@@ -42,7 +42,7 @@ export TMPDIR=$WORK NEWSTRACE_DB=$WORK/smoke.db
 
 # 1. package data: every non-Python file of the source package is in the installed one
 PKG=$("$PY" -c 'import newstrace, os; print(os.path.dirname(newstrace.__file__))')
-case $PKG in "$ROOT"/*) fail "newstrace imports from the source tree ($PKG), not from the wheel" ;; esac
+case $PKG in "$ROOT"/src/*) fail "newstrace imports from the source tree ($PKG), not from the wheel" ;; esac
 missing=$(cd "$ROOT/src/newstrace" && find . -type f ! -name '*.py' ! -name '*.pyc' ! -path '*/__pycache__/*' \
           | while read -r f; do [ -e "$PKG/$f" ] || echo "$f"; done)
 [ -z "$missing" ] || fail "files missing from the installed package (add them to [tool.setuptools.package-data]): $missing"
