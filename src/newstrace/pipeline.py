@@ -21,7 +21,7 @@ from .models import Article, Document, article_id, reads_statements
 from .read import ReadStats, Reject, iter_documents
 from .analyse import PipelineMissing, extract_article_statements, load_pipeline
 from .reuse import Fingerprint, fingerprint
-from .store import Store
+from .store import CorpusLock, Store
 
 REUSE_VERSION = "reuse/1"
 ANALYSE_VERSION = "analyse/1"
@@ -207,7 +207,7 @@ def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], Non
         raise NewstraceError(f"jobs: must be at least 1 (got {jobs})")
     summary = IngestSummary()
     new_ids: list[str] = []
-    own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+    own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal", ".corpus-lock")]
     documents = iter_documents(inputs, stats=summary.stats, exclude=own_files, **given)
     if jobs == 1:
         nlp = load_pipeline() if analyse else None
@@ -220,10 +220,11 @@ def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], Non
                 progress(getattr(item, "source", ""))
     else:
         _ingest_parallel(documents, store, summary, new_ids, progress, analyse, jobs)
-    summary.links = store.update_reuse(new_ids, REUSE_VERSION)
-    if analyse:
-        found = run_claims_step(store, stance_model=stance_model, progress=claims_progress)
-        summary.events, summary.claims = found.events, found.claims
+    with CorpusLock(store.path, notify=claims_progress):
+        summary.links = store.update_reuse(new_ids, REUSE_VERSION)
+        if analyse:
+            found = run_claims_step(store, stance_model=stance_model, progress=claims_progress)
+            summary.events, summary.claims = found.events, found.claims
     return summary
 
 

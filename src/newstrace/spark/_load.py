@@ -96,6 +96,7 @@ def load(out_dir: str, store, *, progress: Callable[[str], None] | None = None) 
     from ..pipeline import ANALYSE_VERSION, REUSE_VERSION
     from ..reuse import Fingerprint
     from ..claims import run_claims_step
+    from ..store import CorpusLock
 
     manifest = read_manifest(out_dir)
     analysed = bool(manifest.get("analysed", True))
@@ -135,15 +136,16 @@ def load(out_dir: str, store, *, progress: Callable[[str], None] | None = None) 
 
     pairs = [(r["a"], r["b"]) for r in read_table(out_dir, "reuse_candidates")]
     summary.candidates = len(pairs)
-    if new_ids:
-        if stored_before == 0:
-            summary.links = _verify_candidates(store, pairs, set(new_ids), REUSE_VERSION)
-            store.mark_reuse_checked(new_ids)
-        else:
-            summary.reuse = "whole-store"
-            summary.links = store.update_reuse(new_ids, REUSE_VERSION)
-    if analysed:
-        summary.events += run_claims_step(store).events
+    with CorpusLock(store.path, notify=progress):
+        if new_ids:
+            if stored_before == 0:
+                summary.links = _verify_candidates(store, pairs, set(new_ids), REUSE_VERSION)
+                store.mark_reuse_checked(new_ids)
+            else:
+                summary.reuse = "whole-store"
+                summary.links = store.update_reuse(new_ids, REUSE_VERSION)
+        if analysed:
+            summary.events += run_claims_step(store).events
     return summary
 
 

@@ -295,3 +295,39 @@ class Store(ClaimsSQL):
                 "rejects": one("SELECT COUNT(*) FROM rejects"),
                 "statements": one("SELECT COUNT(*) FROM statements"),
                 "claims": one("SELECT COUNT(*) FROM claims")}
+
+
+class CorpusLock:
+    """One process at a time runs the corpus steps (reuse, claims) on a database: an exclusive lock on a file beside
+    it (``DB.corpus-lock``), held for the steps only, so page writes of other processes go on. A second ingest waits,
+    saying so through ``notify``; the result is that of a serial run. Where the platform has no ``fcntl`` (Windows),
+    no lock is taken."""
+
+    def __init__(self, path: str, notify=None) -> None:
+        self.path = None if path in ("", ":memory:") else path + ".corpus-lock"
+        self.notify = notify
+        self._handle = None
+
+    def __enter__(self) -> "CorpusLock":
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not on this platform
+            return self
+        if self.path is None:
+            return self
+        self._handle = open(self.path, "a+b")  # noqa: SIM115 - held until __exit__
+        try:
+            fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if self.notify:
+                self.notify("waiting for another newstrace process to finish its corpus steps on this database")
+            fcntl.flock(self._handle, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._handle is not None:
+            import fcntl
+
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
