@@ -35,6 +35,27 @@ class IngestResult:
     new: bool
 
 
+class _InTransaction:
+    """The connection as migrations see it: ``executescript`` runs statement by statement inside the migration's
+    transaction (sqlite3's own executescript commits first, which would let a second process run the same
+    migration: two ingests opening a new database at once)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def executescript(self, sql: str) -> None:
+        buffer = ""
+        for part in sql.split(";"):
+            buffer += part + ";"
+            if sqlite3.complete_statement(buffer):
+                if buffer.strip(" \n\t;"):
+                    self._db.execute(buffer)
+                buffer = ""
+
+    def __getattr__(self, name: str):
+        return getattr(self._db, name)
+
+
 class Store(ClaimsSQL):
     """A newstrace database file. Use as a context manager or call ``close()``."""
 
@@ -80,7 +101,7 @@ class Store(ClaimsSQL):
                 # another writer may have applied it while we waited for the lock
                 if self.db.execute("SELECT 1 FROM migrations WHERE version=?", (version,)).fetchone():
                     continue
-                func(self.db)
+                func(_InTransaction(self.db))
                 self.db.execute("INSERT INTO migrations VALUES (?, ?, ?)", (version, name, _now()))
 
     def _check_schema(self) -> None:
