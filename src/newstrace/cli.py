@@ -99,7 +99,9 @@ def cli() -> None:
 def extract(paths, fmt, url, outlet, fetched_at, kind):
     """Extract an Article from each page (HTML, .gz, WARC, text scrape, JSON Lines, folder, glob, '-').
 
-    Stateless: nothing is stored. Bad inputs are named on stderr, one line each, and the exit status is 1.
+    Stateless: nothing is stored. Bad inputs are named on stderr, one line each, and the exit status is 1. With
+    `--format json`, one page given as the only input prints one Article object; anything holding pages (a folder, a
+    glob, a WARC, JSON Lines, several paths) prints an array, whatever the count.
     """
     from .pipeline import extract_all
 
@@ -113,9 +115,23 @@ def extract(paths, fmt, url, outlet, fetched_at, kind):
             else:
                 yield result.to_dict()
 
-    _emit(articles(), fmt)
+    if fmt == "json":
+        found = list(articles())
+        if len(paths) == 1 and len(found) == 1 and not rejects and _is_the_input(found[0]["source"], paths[0]):
+            _emit_one(found[0])  # the input was one page: one Article object (a folder, WARC or JSONL: an array)
+        else:
+            _emit(found, fmt)
+    else:
+        _emit(articles(), fmt)
     if rejects:
         sys.exit(1)
+
+
+def _is_the_input(source: str, path: str) -> bool:
+    """Whether an article's source is the input argument itself (one page file, or stdin), not a page inside it."""
+    if path == "-":
+        return source == "<stdin>"
+    return os.path.normpath(source) == os.path.normpath(path)
 
 
 @cli.command()

@@ -62,8 +62,8 @@ def test_outlet_is_never_guessed():
 
 def test_seed_article_checks_hold(seed_path, tmp_path):
     out = tmp_path / "a.json"
-    # one page, one JSON Lines line: the article object the checker takes (--format json is always an array)
-    run = subprocess.run([sys.executable, "-m", "newstrace", "extract", str(seed_path), "--format", "jsonl"],
+    # the command the seed checker documents: one page in, one Article object out
+    run = subprocess.run([sys.executable, "-m", "newstrace", "extract", str(seed_path), "--format", "json"],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     out.write_text(run.stdout)
