@@ -118,7 +118,7 @@ def events_toward(article: Article, statements: list[dict], claim_id: str, claim
     """The article's events toward one claim and the ids of its statements about it. ``probs``: the article-level
     stance model's probabilities (None: statements only); ``denial``: the :class:`DenialModel` that weighs them
     with the article's own evidence."""
-    from ..trail._events import article_events, own_sentences
+    from ..trail._events import article_events
 
     about = about_claim(statements, claim_text, similarity)
     claim_of = {s["id"]: (claim_id, claim_text) for s in statements if s["id"] in about}

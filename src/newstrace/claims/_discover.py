@@ -22,7 +22,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..text.words import STOPWORDS, stem, words
+from ..text.words import STOPWORDS, stem, terms, words
 from ._claim import ClaimBuilder
 from ._cluster import average_link
 from ._lexical import TermWeights
@@ -85,7 +85,7 @@ def discover(store, similarity: Similarity, builder: ClaimBuilder,
     for start in range(0, len(pending), BATCH):
         chunk = pending[start:start + BATCH]
         texts = store.article_texts(chunk)
-        counts = {a: Counter(_terms(profile_text(texts[a][0], texts[a][1]))) for a in chunk}
+        counts = {a: Counter(terms(profile_text(texts[a][0], texts[a][1]))) for a in chunk}
         vectors = _dense(similarity, {a: profile_text(texts[a][0], texts[a][1]) for a in chunk})
         store.save_profiles([(a, dict(counts[a]), vectors.get(a)) for a in chunk], PROFILE_VERSION)
         edges = []
@@ -105,11 +105,6 @@ def discover(store, similarity: Similarity, builder: ClaimBuilder,
         summary.claims += len(claims)
         summary.events += len(events)
     return summary
-
-
-def _terms(text: str) -> list[str]:
-    from ..text.words import terms
-    return terms(text)
 
 
 def _dense(similarity: Similarity, texts: dict[str, str]) -> dict[str, bytes]:

@@ -45,6 +45,7 @@ class StaticEmbedder:
         self._tokenizer = tokenizer
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(max_tokens)
+        self._words: np.ndarray | None = None  # whole-word vocabulary rows for neighbours()
 
     def token_ids(self, texts: list[str]) -> list[list[int]]:
         """The WordPiece ids each text is embedded from (no [CLS]/[SEP], truncated)."""
@@ -57,7 +58,7 @@ class StaticEmbedder:
         """For each single-token word, the ``k`` whole-word vocabulary tokens nearest to it (cosine >= min_cosine):
         "moscow" -> ["russia", ...]. Query expansion for a full-text index that knows no synonyms."""
         vocab = self._tokenizer.get_vocab()
-        if not hasattr(self, "_words"):
+        if self._words is None:  # built on first use: most runs never expand a query
             names = sorted((i, t) for t, i in vocab.items() if t.isalpha() and not t.startswith("##") and len(t) > 2)
             self._words = np.array([i for i, _ in names])
             self._names = [t for _, t in names]

@@ -5,7 +5,6 @@ All texts are given at once, so the term weights blend the shipped ones with the
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 from typing import Sequence
 
@@ -37,7 +36,7 @@ def group_texts(texts: Sequence[str], similarity: Similarity | None = None, *,
         return []
     similarity = similarity or Similarity(TermWeights())
     counts = [Counter(terms(t)) for t in texts]
-    weights = _blend(similarity.weights, counts)
+    weights = similarity.weights.blended(counts, GROUP_CORPUS_SHARE)
     sim = Similarity(weights, similarity.embedder, GROUP_DENSE_WEIGHT)
     dense = sim.embedder.encode(list(texts)) if sim.embedder is not None and sim.dense_weight else None
     rows = sim.rows(counts, dense)
@@ -52,17 +51,3 @@ def group_texts(texts: Sequence[str], similarity: Similarity | None = None, *,
             top = np.argsort(-m[k], kind="stable")[:GROUP_NEIGHBOURS]
             edges += [(i, int(j), float(m[k, j])) for j in top if m[k, j] >= GROUP_EDGE_FLOOR]
     return average_link(n, edges, threshold)
-
-
-def _blend(base: TermWeights, counts: list[Counter]) -> TermWeights:
-    n = len(counts)
-    df = Counter(t for c in counts for t in c)
-    out = TermWeights.__new__(TermWeights)
-    out.documents = base.documents
-    share = GROUP_CORPUS_SHARE
-    local = lambda c: math.log((1 + n) / (1 + c)) + 1.0  # noqa: E731
-    out.idf = dict(base.idf)
-    for t, c in df.items():
-        out.idf[t] = (1 - share) * base.weight(t) + share * local(c)
-    out.rare = (1 - share) * base.rare + share * local(0)
-    return out

@@ -38,6 +38,18 @@ class TermWeights:
     def weight(self, term: str) -> float:
         return self.idf.get(term, self.rare)
 
+    def blended(self, counts: Sequence[Counter], share: float) -> "TermWeights":
+        """These weights mixed with the idf of the texts ``counts`` themselves (``share`` of theirs)."""
+        n = len(counts)
+        df = Counter(t for c in counts for t in c)
+        local = lambda c: math.log((1 + n) / (1 + c)) + 1.0  # noqa: E731
+        out = TermWeights.__new__(TermWeights)
+        out.documents = self.documents
+        out.idf = dict(self.idf)
+        out.idf.update({t: (1 - share) * self.weight(t) + share * local(c) for t, c in df.items()})
+        out.rare = (1 - share) * self.rare + share * local(0)
+        return out
+
 
 class Vocabulary:
     """Term -> column numbers, grown as texts are vectorised (columns are private to one comparison run)."""

@@ -89,7 +89,8 @@ def features(store, query: str, similarity: Similarity) -> tuple[list[str], np.n
     query = expand(query, similarity)
     ranked = store.fts_rank(query_words(query, similarity.weights, limit=60), CANDIDATES)
     bm25 = dict(ranked)
-    sims = _similarities(store, similarity, query, [a for a, _ in ranked])
+    profiles = store.profiles([a for a, _ in ranked])
+    sims = _similarities(profiles, similarity, query, [a for a, _ in ranked])
     claim_of = store.claims_of_articles(list(sims))
     scores = _claim_scores(claim_of, sims)
     best, best_score, second = None, 0.0, 0.0
@@ -102,7 +103,8 @@ def features(store, query: str, similarity: Similarity) -> tuple[list[str], np.n
     if best is not None:
         members = store.claim_articles(best)
         extra = [a for a in members if a not in sims]
-        sims.update(_similarities(store, similarity, query, extra))
+        profiles.update(store.profiles(extra))
+        sims.update(_similarities(profiles, similarity, query, extra))
         claim_of.update({a: best for a in extra})
         part_of = _parts(store, members)
         part_scores = _claim_scores({a: str(p) for a, p in part_of.items()}, sims)
@@ -115,7 +117,6 @@ def features(store, query: str, similarity: Similarity) -> tuple[list[str], np.n
     n, df = store.document_frequencies(qterms)
     idf = {t: math.log((1 + n) / (1 + df.get(t, 0))) + 1.0 for t in qterms}
     total = sum(idf.values()) or 1.0
-    profiles = store.profiles(ids)
     top_bm25 = max(bm25.values(), default=0.0) or 1.0
     top_sim = max(sims.values()) or 1.0
     sentence = _sentence_similarity(store, similarity, query, ids[:SENTENCE_CANDIDATES])
@@ -150,10 +151,8 @@ def retrieve(store, query: str, similarity: Similarity, model: RetrievalModel) -
     return Retrieval(query, best, score, keep)
 
 
-def _similarities(store, similarity: Similarity, query: str, ids: list[str]) -> dict[str, float]:
-    if not ids:
-        return {}
-    profiles = store.profiles(ids)
+def _similarities(profiles: dict, similarity: Similarity, query: str, ids: list[str]) -> dict[str, float]:
+    """Similarity to the query of each of ``ids`` that has a profile (``profiles``: as Store.profiles gives)."""
     ids = [a for a in ids if a in profiles]
     if not ids:
         return {}

@@ -19,10 +19,12 @@ DISPARAGE = re.compile(r"\b(misinformation|disinformation|false|falsely|falsehoo
                        r"not true|no truth|nonsense|rubbish|speculation|myth|satir\w+|prank|photoshopped|doctored)\b",
                        re.I)
 # Nouns that refer back to a claim ("denied the reports", "this unverified information").
-CLAIM_NOUN = (r"(?:claims?|reports?|rumou?rs?|allegations?|accusations?|stor(?:y|ies)|information|news|speculation|"
-              r"suggestions?|assertions?|suggestion|articles?|allegation|account|theory|video|photos?|images?|"
-              r"pictures?|post|tweet|statements?)")
-BACK_REFERENCE = re.compile(rf"^\W*(?:that\s+)?(?:the|these|those|this|such|any|all|those|media|press|recent)?\s*"
+CORE_CLAIM_NOUN = r"(?:claims?|reports?|rumou?rs?|allegations?|information|stor(?:y|ies)|news)"
+CLAIM_NOUN = (rf"(?:{CORE_CLAIM_NOUN}|accusations?|speculation|suggestions?|assertions?|articles?|account|theory|"
+              r"video|photos?|images?|pictures?|post|tweet|statements?)")
+# "this unverified information", "the reports": an article's own words pointing back at a claim
+CLAIM_REFERENCE = re.compile(rf"\b(?:this|these|those|the|such)\s+(?:\w+\s+){{0,2}}{CORE_CLAIM_NOUN}\b", re.I)
+BACK_REFERENCE = re.compile(rf"^\W*(?:that\s+)?(?:the|these|those|this|such|any|all|media|press|recent)?\s*"
                             rf"(?:\w+\s+){{0,3}}{CLAIM_NOUN}\b", re.I)
 # A disparaging word applied to a claim noun, or a claim noun called untrue, in the article's own voice.
 SCOPED_DISPARAGE = re.compile(

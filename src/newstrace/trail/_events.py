@@ -15,22 +15,19 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from ..claims._stance import own_voice_denial, statement_action
+from ..claims._stance import CLAIM_REFERENCE, own_voice_denial, statement_action
 from ..models import Article
 from ..text.outlets import is_outlet_name
 
 # The article's own sentence denying a claim must be about it: this similarity to the claim text, or a reference
 # back to a claim ("this unverified information"), or the article's first sentence (its standfirst or lead).
 OWN_VOICE_MIN = 0.1
-_BACK_REF = re.compile(r"\b(?:this|these|those|the|such)\s+(?:\w+\s+){0,2}(?:claims?|reports?|rumou?rs?|allegations?|"
-                       r"information|stor(?:y|ies)|news)\b", re.I)
 REPEAT = re.compile(r"\b(reproduced|repeated|echoed|picked up|reprinted|republished|relayed|amplified|carried(?! out)|"
                     r"circulated|spread|shared|cited)\b(?P<rest>.*?)\bby\b(?P<who>.+?)[.;!]*$", re.I)
 _BOUNDARY = re.compile(r"(?P<stop>[.!?]++[\"'”’)\]]*)(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 # A period after one of these (or after single capitals, as in "U.S.") does not end a sentence.
 _ABBREV = re.compile(r"(?:\b[A-Z]\.(?:[A-Z]\.)*|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Pres|Jr|Sr|"
                      r"Inc|Co|Corp|Ltd|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|ca)\.)$")
-_AFTER = re.compile(r"\b(shortly )?(thereafter|afterwards|afterward|later|then|soon after|subsequently|since)\b", re.I)
 
 
 @dataclass
@@ -181,7 +178,7 @@ def _own_voice(article: Article, text: str, own: list[tuple[int, int]], events: 
         sims = similarity.matrix(similarity.texts([text[a:b] for a, b in own]), similarity.texts([claim_text]))[:, 0]
         best = own[int(sims.argmax())]
         denials = [(a, b) for (a, b), s in zip(own, sims) if (a, b) in denials and
-                   (s >= OWN_VOICE_MIN or _BACK_REF.search(text[a:b]) or a == own[0][0])]
+                   (s >= OWN_VOICE_MIN or CLAIM_REFERENCE.search(text[a:b]) or a == own[0][0])]
     else:
         best = own[0] if own else (0, min(len(text), 300))
     label = getattr(stance, "label", None)
