@@ -223,7 +223,7 @@ def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], Non
     with CorpusLock(store.path, notify=claims_progress):
         summary.links = store.update_reuse(new_ids, REUSE_VERSION)
         if analyse:
-            found = run_claims_step(store, stance_model=stance_model, progress=claims_progress)
+            found = run_claims_step(store, stance_model=stance_model, progress=claims_progress, jobs=jobs)
             summary.events, summary.claims = found.events, found.claims
     return summary
 

@@ -133,3 +133,58 @@ def test_background_negation_is_not_a_denial():
     statement = {"speaker": {"name": "Entrepreneur magazine"}, "cue": {"lemma": "note"},
                  "content": {"text": "the company did not comment on its plans for the next year"}}
     assert statement_action(statement, claim, similarity=0.05) == "asserts"
+
+
+def _dump(store: Store) -> dict[str, list]:
+    tables = {"claims": "id, text, articles, statements, first_date, events", "claim_articles": "claim, article",
+              "claim_statements": "*", "events": "claim, article, date, action, actor, data",
+              "article_edges": "*", "claim_keys": "*", "article_profiles": "article, terms, lexical"}
+    return {t: sorted(map(tuple, store.db.execute(f"SELECT {cols} FROM {t}").fetchall())) for t, cols in tables.items()}
+
+
+def test_claims_step_on_worker_processes_stores_what_one_process_stores(tmp_path, monkeypatch):
+    import newstrace.claims._discover as discovery
+    import newstrace.claims._step as step
+    from newstrace.claims import run_claims_step
+
+    monkeypatch.setattr(step, "PARALLEL_MIN", 1)  # workers even for this small corpus
+    monkeypatch.setattr(discovery, "BATCH", 3)  # several profile batches and claim batches
+    monkeypatch.setattr(discovery, "CLAIM_BATCH", 2)
+    dumps = []
+    for jobs, name in ((1, "one.db"), (2, "two.db")):
+        with Store(str(tmp_path / name)) as store:
+            for article in _articles():
+                store.add_article(article)
+            found = run_claims_step(store, jobs=jobs)
+            assert found.articles == len(_articles()) and found.claims == 3
+            dumps.append(_dump(store))
+    assert dumps[0] == dumps[1]
+    assert len(dumps[0]["claims"]) == 3 and dumps[0]["events"]
+
+
+def test_articles_profiled_by_a_killed_run_get_their_claims_next_time(tmp_path):
+    import newstrace.claims._discover as discovery
+    from newstrace.claims import run_claims_step
+
+    similarity = make_similarity()
+    with Store(str(tmp_path / "a.db")) as store:
+        for article in _articles():
+            store.add_article(article)
+        # a run killed after its profiles and links were committed, before any claim was stored
+        discovery._profile_and_link(store, similarity, store.articles_without_profile())
+        assert not store.articles_without_profile() and len(store.articles_without_claim()) == len(_articles())
+        found = run_claims_step(store, similarity=similarity)
+        assert found.claims == 3 and not store.articles_without_claim()
+
+
+def test_key_lookup_reads_a_bounded_number_of_articles_per_term(tmp_path):
+    with Store(str(tmp_path / "a.db")) as store:
+        rows = []
+        for i in range(50):
+            article = Article(id=f"{i:016x}", source=f"{i}.txt", title="t", text="x", extractor="test")
+            store.add_article(article)
+            rows.append((article.id, {"ferry": 1}, b"", [("ferry", round(0.01 * (i + 1), 6))], None))
+        store.save_profiles(rows, "test")
+        found = store.key_candidates([("ferry", 1.0)], per_key=5, limit=100)
+        # the five articles that weigh the term most, best first
+        assert [a for a, _ in found] == [f"{i:016x}" for i in range(49, 44, -1)]

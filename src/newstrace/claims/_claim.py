@@ -13,7 +13,7 @@ from collections import Counter
 from ..models import Article
 from ..text.words import terms
 from ._similarity import Similarity
-from ._stance import ArticleStance, stance_probabilities, DENY_LEMMAS, DISPARAGE, NEGATION, own_voice_denial, refers_back, statement_action
+from ._stance import ArticleStance, pair_probabilities, DENY_LEMMAS, DISPARAGE, NEGATION, own_voice_denial, refers_back, statement_action
 
 # A statement is about a claim when its content's similarity to the claim text reaches this. Tuned on the seed and
 # the tune split of the dev rumours (bench/trails.py).
@@ -45,22 +45,34 @@ class ClaimBuilder:
         self.denial = denial
 
     def build(self, claim_id: str, article_ids: list[str]) -> tuple[dict, list]:
-        articles = {a: self.store.get_article(a) for a in article_ids}
-        articles = {a: art for a, art in articles.items() if art is not None}
-        statements = {a: list(self.store.statements(article=a)) for a in articles}
-        text = self.canonical(articles, statements)
-        events, linked = [], []
-        order = sorted(articles)
-        probs = stance_probabilities(self.stance, text, [articles[a].text for a in order])
-        for a, p in zip(order, probs):
-            art_events, about = events_toward(articles[a], statements[a], claim_id, text, self.similarity,
-                                              p or None, self.denial)
-            events += art_events
-            linked += [(s, a) for s in about]
-        dates = [e.date for e in events if e.date]
-        claim = {"id": claim_id, "text": text, "articles": sorted(articles), "statements": linked,
-                 "first_date": min(dates) if dates else None}
-        return claim, events
+        claims, events = self.build_many([(claim_id, article_ids)])
+        return claims[0], events
+
+    def build_many(self, groups: list[tuple[str, list[str]]]) -> tuple[list[dict], list]:
+        """Claims for (claim id, article ids) groups: canonical texts first, then the stance model once over every
+        (claim, article) pair, then each article's events."""
+        texts, members = [], []
+        for _claim_id, article_ids in groups:
+            articles = {a: self.store.get_article(a) for a in article_ids}
+            articles = {a: art for a, art in sorted(articles.items()) if art is not None}
+            statements = {a: list(self.store.statements(article=a)) for a in articles}
+            texts.append(self.canonical(articles, statements))
+            members.append((articles, statements))
+        probs = iter(pair_probabilities(self.stance, [(text, art.text) for text, (articles, _) in zip(texts, members)
+                                                      for art in articles.values()]))
+        claims, events = [], []
+        for (claim_id, _ids), text, (articles, statements) in zip(groups, texts, members):
+            claim_events, linked = [], []
+            for a, art in articles.items():
+                art_events, about = events_toward(art, statements[a], claim_id, text, self.similarity,
+                                                  next(probs) or None, self.denial)
+                claim_events += art_events
+                linked += [(s, a) for s in about]
+            dates = [e.date for e in claim_events if e.date]
+            claims.append({"id": claim_id, "text": text, "articles": list(articles), "statements": linked,
+                           "first_date": min(dates) if dates else None})
+            events += claim_events
+        return claims, events
 
     def canonical(self, articles: dict[str, Article], statements: dict[str, list[dict]]) -> str:
         candidates = []  # (text, date, nesting, denies)

@@ -1,22 +1,23 @@
 """Claim discovery over the store: articles about the same rumour or event grouped into one claim.
 
-Stages (``discover``), each over the articles the claims step has not seen yet (new ones, or ones a killed run left):
-1. profile: each article's term counts (and dense vector when an embedder is installed) are stored, and the corpus
-   document frequencies updated;
-2. candidates: each new article's most weighted words query the full-text index (FTS5, BM25) for at most
-   CANDIDATES articles; pairs whose similarity reaches EDGE_FLOOR become edges (never every pair: near-linear);
-3. components: the new articles' connected components over edges of at least CLUSTER_THRESHOLD (average-link
+Stages (``discover``), over the articles in no claim yet (new ones, or ones a killed run left):
+1. profile: each new article's term counts, its weighted row packed (:func:`._lexical.pack`), its KEY_TERMS most
+   weighted terms indexed (``claim_keys``), and the corpus document frequencies updated;
+2. candidates: each new article's key terms look up the articles sharing them (the PER_KEY that weigh each term
+   most), best CANDIDATES by the summed weight products; pairs whose cosine reaches EDGE_FLOOR become edges. Each
+   lookup reads at most KEY_TERMS x PER_KEY index rows, so the cost per article does not grow with the corpus;
+3. components: the pending articles' connected components over edges of at least CLUSTER_THRESHOLD (average-link
    clusters never cross them, so nothing outside needs recomputing);
 4. clusters: average-link clustering of each affected component (:mod:`._cluster`), articles numbered by id so the
    result does not depend on ingest order;
-5. claims: for each cluster, its canonical text, the statements about it and its events (:mod:`._claim`), replacing
-   the component's old claims in one transaction.
+5. claims: for each cluster, its canonical text, the statements about it and its events (:mod:`._claim`, the stance
+   model run once per batch of clusters), replacing the components' old claims in one transaction per batch.
 """
 from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass
 from typing import Callable
 
@@ -25,15 +26,20 @@ import numpy as np
 from ..text.words import STOPWORDS, stem, terms, words
 from ._claim import ClaimBuilder
 from ._cluster import average_link
-from ._lexical import TermWeights
+from ._lexical import TermWeights, pack, weighted
 from ._similarity import Similarity
 
-PROFILE_VERSION = "claims/2"
-# Full-text candidates per new article. Dev rumours hold at most 50 articles; a pair above the clustering threshold
-# ranks far inside the first 100 of either article's query.
+PROFILE_VERSION = "claims/3"
+# Candidates per new article. Dev rumours hold at most 50 articles; a pair above the clustering threshold ranks far
+# inside the first 100 of either article's lookup.
 CANDIDATES = 100
-# Words of an article that make its full-text query (its most weighted ones).
+# Words of a text that make its full-text query in free-text retrieval (its most weighted ones).
 QUERY_WORDS = 15
+# Key terms per article: its most weighted terms of 3+ letters (not numbers), indexed and looked up for candidates.
+KEY_TERMS = 15
+# A key term finds candidates among the articles that weigh it most, at most this many (which bounds each lookup:
+# the cost per article does not grow with the corpus). Dev rumours hold at most 50 articles.
+PER_KEY = 300
 # Pairs below this similarity are not stored (they count as 0 in cluster averages).
 EDGE_FLOOR = 0.08
 # Average similarity at which two clusters of articles merge. Tuned on the tune split of the dev rumours
@@ -41,6 +47,8 @@ EDGE_FLOOR = 0.08
 CLUSTER_THRESHOLD = 0.25
 # Articles profiled per transaction.
 BATCH = 500
+# Articles whose claims are built (one stance-model batch) and stored per transaction.
+CLAIM_BATCH = 400
 
 
 @dataclass
@@ -74,37 +82,112 @@ def profile_text(title: str | None, text: str) -> str:
     return f"{title or ''}\n{text}"
 
 
+def key_terms(values: dict[str, float], limit: int = KEY_TERMS) -> list[tuple[str, float]]:
+    """The ``limit`` most weighted terms of a weighted row (3+ letters, not numbers), with their weights."""
+    keys = [(t, v) for t, v in values.items() if len(t) >= 3 and not t.isdigit()]
+    keys.sort(key=lambda tv: (-tv[1], tv[0]))
+    return [(t, round(v, 6)) for t, v in keys[:limit]]
+
+
 def discover(store, similarity: Similarity, builder: ClaimBuilder,
-             progress: Callable[[str], None] | None = None) -> DiscoverySummary:
-    """Profile, link and cluster the articles the claims step has not seen; rebuild the affected claims."""
+             progress: Callable[[str], None] | None = None, pool=None) -> DiscoverySummary:
+    """Profile and link the new articles, cluster the pending ones' components, rebuild the affected claims.
+    ``pool``: a :class:`._workers.BuilderPool` that builds the claims while this process stores them (the same
+    rows as without it)."""
     summary = DiscoverySummary()
-    pending = store.articles_without_profile()
+    unprofiled = store.articles_without_profile()
+    pending = sorted(set(unprofiled) | set(store.articles_without_claim()))
     if not pending:
         return summary
     summary.articles = len(pending)
-    for start in range(0, len(pending), BATCH):
-        chunk = pending[start:start + BATCH]
-        texts = store.article_texts(chunk)
-        counts = {a: Counter(terms(profile_text(texts[a][0], texts[a][1]))) for a in chunk}
-        vectors = _dense(similarity, {a: profile_text(texts[a][0], texts[a][1]) for a in chunk})
-        store.save_profiles([(a, dict(counts[a]), vectors.get(a)) for a in chunk], PROFILE_VERSION)
-        edges = []
-        for a in chunk:
-            cands = [c for c, _ in store.fts_rank(query_words(profile_text(*texts[a][:2]), similarity.weights),
-                                                   CANDIDATES) if c != a]
-            edges += _edges(store, similarity, a, counts[a], vectors.get(a), cands)
-        store.add_edges(edges)
-        summary.edges += len(edges)
+    for start in range(0, len(unprofiled), BATCH):
+        summary.edges += _profile_and_link(store, similarity, unprofiled[start:start + BATCH], pool)
         if progress:
-            progress(f"claims: profiled {min(start + BATCH, len(pending))}/{len(pending)} article(s)")
-    components = _components(store, pending)
-    for members in components:
-        claims, events = _cluster_claims(store, members, builder)
-        old = set(store.claims_of_articles(members).values())
-        store.replace_claims(old, claims, events, PROFILE_VERSION)
-        summary.claims += len(claims)
-        summary.events += len(events)
+            progress(f"claims: profiled {min(start + BATCH, len(unprofiled))}/{len(unprofiled)} article(s)")
+    in_flight: deque = deque()
+    for components in _batches(_components(store, pending)):
+        groups = [(claim_id(g[0]), g) for members in components for g in _clusters(store, members)]
+        if pool is None:
+            _store_claims(store, components, builder.build_many(groups), summary)
+            continue
+        in_flight.append((components, pool.submit(groups)))
+        if len(in_flight) > 2 * pool.jobs:
+            components, future = in_flight.popleft()
+            _store_claims(store, components, future.result(), summary)
+    while in_flight:
+        components, future = in_flight.popleft()
+        _store_claims(store, components, future.result(), summary)
     return summary
+
+
+def _batches(components: list[list[str]]):
+    """Components in batches of about CLAIM_BATCH articles (a large component is a batch of its own)."""
+    batch: list[list[str]] = []
+    for members in components:
+        batch.append(members)
+        if sum(map(len, batch)) >= CLAIM_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _profile_and_link(store, similarity: Similarity, chunk: list[str], pool=None) -> int:
+    """Profile ``chunk`` (one transaction), then link each of its articles to its candidates; returns the edges.
+    With a ``pool``, the profiles and the links are computed on its workers (this process stores them)."""
+    texts = store.article_texts(chunk)
+    texts = {a: profile_text(texts[a][0], texts[a][1]) for a in chunk}
+    if pool is None:
+        rows = profiles(similarity, texts)
+    else:
+        rows = [r for part in pool.profiles(_parts(texts, pool.jobs)) for r in part]
+    store.save_profiles(rows, PROFILE_VERSION)
+    wanted = [(a, lexical, keys, vector) for a, _counts, lexical, keys, vector in rows]
+    if pool is None:
+        edges = links(store, similarity, wanted)
+    else:
+        edges = [e for part in pool.links(_parts(wanted, pool.jobs)) for e in part]
+    store.add_edges(edges)
+    return len(edges)
+
+
+def _parts(items, n: int) -> list:
+    """``items`` (a dict or a list) cut into ``n`` contiguous parts of the same type."""
+    seq = list(items.items()) if isinstance(items, dict) else list(items)
+    size = -(-len(seq) // n) or 1
+    cut = [seq[i:i + size] for i in range(0, len(seq), size)]
+    return [dict(c) for c in cut] if isinstance(items, dict) else cut
+
+
+def profiles(similarity: Similarity, texts: dict[str, str]) -> list[tuple[str, dict[str, int], bytes,
+                                                                           list[tuple[str, float]], bytes | None]]:
+    """(article, term counts, packed lexical row, key terms, dense vector or None) for each profile text."""
+    vectors = _dense(similarity, texts)
+    rows = []
+    for a, text in texts.items():
+        counts = Counter(terms(text))
+        values = weighted(counts, similarity.weights)
+        rows.append((a, dict(counts), pack(values), key_terms(values), vectors.get(a)))
+    return rows
+
+
+def links(store, similarity: Similarity, rows: list[tuple[str, bytes, list[tuple[str, float]], bytes | None]]
+          ) -> list[tuple[str, str, float]]:
+    """Edges from each (article, packed row, key terms, dense vector) to its candidates among the stored profiles."""
+    edges = []
+    for a, lexical, keys, vector in rows:
+        cands = [c for c, _ in store.key_candidates(keys, PER_KEY, CANDIDATES + 1) if c != a][:CANDIDATES]
+        edges += _edges(store, similarity, a, lexical, vector, cands)
+    return edges
+
+
+def _store_claims(store, components: list[list[str]], built: tuple[list[dict], list],
+                  summary: DiscoverySummary) -> None:
+    claims, events = built
+    old = set(store.claims_of_articles([a for members in components for a in members]).values())
+    store.replace_claims(old, claims, events, PROFILE_VERSION)
+    summary.claims += len(claims)
+    summary.events += len(events)
 
 
 def _dense(similarity: Similarity, texts: dict[str, str]) -> dict[str, bytes]:
@@ -115,15 +198,14 @@ def _dense(similarity: Similarity, texts: dict[str, str]) -> dict[str, bytes]:
     return {a: np.asarray(v, dtype=np.float16).tobytes() for a, v in zip(ids, vecs)}
 
 
-def _edges(store, similarity: Similarity, article: str, counts: Counter, vector: bytes | None,
+def _edges(store, similarity: Similarity, article: str, lexical: bytes, vector: bytes | None,
            candidates: list[str]) -> list[tuple[str, str, float]]:
     if not candidates:
         return []
-    profiles = store.profiles(candidates)
+    profiles = store.lexical_profiles(candidates)
     ids = [c for c in candidates if c in profiles]
-    a = similarity.rows([counts], _vec([vector]))
-    b = similarity.rows([Counter(profiles[c][0]) for c in ids], _vec([profiles[c][1] for c in ids]))
-    sims = similarity.matrix(a, b)[0]
+    sims = similarity.packed(lexical, [profiles[c][0] for c in ids], _vec([vector]),
+                             _vec([profiles[c][1] for c in ids]))
     return [(article, c, round(float(s), 6)) for c, s in zip(ids, sims) if s >= EDGE_FLOOR]
 
 
@@ -134,39 +216,42 @@ def _vec(blobs: list[bytes | None]) -> np.ndarray | None:
 
 
 def _components(store, seeds: list[str]) -> list[list[str]]:
-    """Connected components (over edges >= CLUSTER_THRESHOLD) holding the seeds, each sorted by id."""
+    """Connected components (over edges >= CLUSTER_THRESHOLD) holding the seeds, each sorted by id, in the order
+    of their smallest seed. Edges are read a frontier at a time (in chunks), never one query per article."""
+    adjacent: dict[str, set[str]] = {}
+    known: set[str] = set()
+    frontier = set(seeds)
+    while frontier:
+        known |= frontier
+        for a, b, s in store.edges_of(frontier):
+            if s >= CLUSTER_THRESHOLD:
+                adjacent.setdefault(a, set()).add(b)
+                adjacent.setdefault(b, set()).add(a)
+        frontier = {x for node in frontier for x in adjacent.get(node, ())} - known
     seen: set[str] = set()
     out = []
     for seed in sorted(seeds):
         if seed in seen:
             continue
-        comp, frontier = {seed}, [seed]
-        while frontier:
-            nxt = []
-            for a, b, s in store.edges_of(frontier):
-                if s < CLUSTER_THRESHOLD:
-                    continue
-                for x in (a, b):
-                    if x not in comp:
-                        comp.add(x)
-                        nxt.append(x)
-            frontier = nxt
+        comp, stack = {seed}, [seed]
+        while stack:
+            for x in adjacent.get(stack.pop(), ()):
+                if x not in comp:
+                    comp.add(x)
+                    stack.append(x)
         seen |= comp
         out.append(sorted(comp))
     return out
 
 
-def _cluster_claims(store, members: list[str], builder: ClaimBuilder) -> tuple[list[dict], list]:
+def _clusters(store, members: list[str]) -> list[list[str]]:
+    """The average-link clusters of one component, each sorted by id, in the order of their labels."""
+    if len(members) == 1:
+        return [members]
     index = {a: i for i, a in enumerate(members)}
     edges = [(index[a], index[b], s) for a, b, s in store.edges_of(members) if a in index and b in index]
     labels = average_link(len(members), edges, CLUSTER_THRESHOLD)
     groups: dict[int, list[str]] = {}
     for a, label in zip(members, labels):
         groups.setdefault(label, []).append(a)
-    claims, events = [], []
-    for label in sorted(groups):
-        group = groups[label]
-        claim, claim_events = builder.build(claim_id(group[0]), group)
-        claims.append(claim)
-        events += claim_events
-    return claims, events
+    return [groups[label] for label in sorted(groups)]

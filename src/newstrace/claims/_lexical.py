@@ -6,6 +6,7 @@ pair of texts always gets the same similarity whatever else is stored or in whic
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import math
 from collections import Counter
@@ -92,3 +93,54 @@ def cosines(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
     """Dense (len(a), len(b)) cosine matrix of two row sets vectorised over one vocabulary."""
     cols = max(a.shape[1], b.shape[1])
     return (resize(a, cols) @ resize(b, cols).T).toarray()
+
+
+# -- packed profiles: an article's weighted terms stored once, compared without re-weighting -----------------------
+# A packed vector is the L2-normalised tf-idf row of one text as bytes: its terms' 64-bit ids (BLAKE2b of the term,
+# sorted) then their float32 values. Ids come from the term alone, so packed vectors from any run compare directly.
+_ID = np.dtype("<i8")
+_VALUE = np.dtype("<f4")
+
+
+def term_id(term: str) -> int:
+    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
+def weighted(counts: Counter, weights: TermWeights) -> dict[str, float]:
+    """The L2-normalised tf-idf values of one text's term counts (tf sublinear, as :func:`vectorise`)."""
+    raw = {t: (1.0 + math.log(c)) * weights.weight(t) for t, c in counts.items() if c > 0}
+    norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+    return {t: v / norm for t, v in raw.items()}
+
+
+def pack(values: dict[str, float]) -> bytes:
+    """A weighted row (:func:`weighted`) as bytes: sorted term ids, then float32 values."""
+    if not values:
+        return b""
+    ids = np.fromiter((term_id(t) for t in values), dtype=_ID, count=len(values))
+    vals = np.fromiter(values.values(), dtype=_VALUE, count=len(values))
+    order = np.argsort(ids, kind="stable")
+    return ids[order].tobytes() + vals[order].tobytes()
+
+
+def unpack(blob: bytes | None) -> tuple[np.ndarray, np.ndarray]:
+    n = len(blob or b"") // (_ID.itemsize + _VALUE.itemsize)
+    if not n:
+        return np.empty(0, dtype=_ID), np.empty(0, dtype=_VALUE)
+    return (np.frombuffer(blob, dtype=_ID, count=n),
+            np.frombuffer(blob, dtype=_VALUE, count=n, offset=n * _ID.itemsize))
+
+
+def packed_cosines(a: bytes, others: Sequence[bytes]) -> np.ndarray:
+    """Cosines of one packed vector with each of ``others`` (float64, as :func:`cosines` gives for the same rows)."""
+    a_ids, a_vals = unpack(a)
+    out = np.zeros(len(others), dtype=np.float64)
+    parts = [unpack(b) for b in others]
+    sizes = np.fromiter((len(ids) for ids, _ in parts), dtype=np.int64, count=len(parts))
+    if not len(a_ids) or not sizes.sum():
+        return out
+    ids = np.concatenate([p[0] for p in parts])
+    vals = np.concatenate([p[1] for p in parts]).astype(np.float64)
+    pos = np.minimum(np.searchsorted(a_ids, ids), len(a_ids) - 1)
+    products = np.where(a_ids[pos] == ids, a_vals[pos].astype(np.float64) * vals, 0.0)
+    return np.bincount(np.repeat(np.arange(len(others)), sizes), weights=products, minlength=len(others))

@@ -13,7 +13,7 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from ._lexical import TermWeights, Vocabulary, cosines, term_counts, vectorise
+from ._lexical import TermWeights, Vocabulary, cosines, packed_cosines, term_counts, vectorise
 
 # Share of the dense cosine in a blended similarity. Tuned with the thresholds on the tune split of the dev rumours
 # (bench/trails.py); 0 when no embedder is installed.
@@ -44,6 +44,16 @@ class Similarity:
     def texts(self, texts: Sequence[str]) -> Rows:
         dense = self.embedder.encode(list(texts)) if self.embedder is not None and self.dense_weight else None
         return self.rows([term_counts(t) for t in texts], dense)
+
+    def packed(self, a: bytes, others: Sequence[bytes], a_dense: np.ndarray | None = None,
+               others_dense: np.ndarray | None = None) -> np.ndarray:
+        """Similarities of one stored profile (packed lexical row, optional dense vector) with each of ``others``,
+        blended as :meth:`matrix` blends them."""
+        lex = packed_cosines(a, others)
+        if self.dense_weight and a_dense is not None and others_dense is not None and len(others):
+            dense = np.asarray(others_dense, dtype=np.float32) @ np.asarray(a_dense, dtype=np.float32).reshape(-1)
+            return (1.0 - self.dense_weight) * lex + self.dense_weight * dense
+        return lex
 
     def matrix(self, a: Rows, b: Rows) -> np.ndarray:
         lex = cosines(a.lexical, b.lexical)

@@ -59,9 +59,14 @@ class ArticleStance:
 
 def stance_probabilities(model, claim_text: str, texts: Sequence[str]) -> list[dict[str, float]]:
     """The article-level model's probabilities for each text toward ``claim_text`` (one thread, batched)."""
-    if model is None or not texts:
-        return [{} for _ in texts]
-    rows = model.probabilities([(claim_text, t) for t in texts])
+    return pair_probabilities(model, [(claim_text, t) for t in texts])
+
+
+def pair_probabilities(model, pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
+    """The article-level model's probabilities for each (claim text, article text) pair, in one batch."""
+    if model is None or not pairs:
+        return [{} for _ in pairs]
+    rows = model.probabilities(list(pairs))
     return [dict(zip(model.labels, (float(x) for x in row))) for row in rows]
 
 

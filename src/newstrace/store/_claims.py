@@ -100,9 +100,14 @@ class ClaimsSQL:
 
     # -- profiles -----------------------------------------------------------------------------------------
     def articles_without_profile(self) -> list[str]:
-        """Stored articles the claims step has not seen yet (new, or left by a killed run), in id order."""
+        """Stored articles the claims step has not profiled yet (new, or left by a killed run), in id order."""
         return [r[0] for r in self.db.execute(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM article_profiles) ORDER BY id")]
+
+    def articles_without_claim(self) -> list[str]:
+        """Stored articles in no claim (new, or profiled by a run killed before their claims were stored), by id."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM claim_articles) ORDER BY id")]
 
     def article_texts(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str, str | None, str | None]]:
         """id -> (title, text, published, outlet)."""
@@ -114,21 +119,48 @@ class ClaimsSQL:
                 out[r[0]] = (r[1], r[2] or "", r[3], r[4])
         return out
 
-    def save_profiles(self, rows: list[tuple[str, dict[str, int], bytes | None]], version: str) -> None:
-        """Store profiles and count their terms into the corpus document frequencies, in one transaction."""
+    def save_profiles(self, rows: list[tuple[str, dict[str, int], bytes, list[tuple[str, float]], bytes | None]],
+                      version: str) -> None:
+        """Store profiles (article, term counts, packed lexical row, key terms with weights, dense vector), index
+        their keys and count their terms into the corpus document frequencies, in one transaction."""
         with self.db:
             fresh = []
-            for article, terms, vector in rows:
-                cur = self.db.execute("INSERT OR IGNORE INTO article_profiles VALUES (?, ?, ?, ?)",
-                                      (article, json.dumps(terms, sort_keys=True), vector, version))
+            for article, terms, lexical, keys, vector in rows:
+                cur = self.db.execute("INSERT OR IGNORE INTO article_profiles (article, terms, vector, version, "
+                                      "lexical) VALUES (?, ?, ?, ?, ?)",
+                                      (article, json.dumps(terms, sort_keys=True), vector, version, lexical))
                 if cur.rowcount == 1:
                     fresh.append(terms)
+                    self.db.executemany("INSERT OR IGNORE INTO claim_keys (term, weight, article) VALUES (?, ?, ?)",
+                                        [(term, weight, article) for term, weight in keys])
             counts: dict[str, int] = {}
             for terms in fresh:
                 for term in terms:
                     counts[term] = counts.get(term, 0) + 1
             self.db.executemany("INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
                                 sorted(counts.items()))
+
+    def lexical_profiles(self, ids: Iterable[str]) -> dict[str, tuple[bytes, bytes | None]]:
+        """id -> (packed lexical row, dense vector or None)."""
+        out = {}
+        for chunk in _chunks(sorted(set(ids))):
+            for r in self.db.execute("SELECT article, lexical, vector FROM article_profiles WHERE article IN "
+                                     "(SELECT value FROM json_each(?))", (json.dumps(chunk),)):
+                out[r[0]] = (r[1] or b"", r[2])
+        return out
+
+    def key_candidates(self, keys: list[tuple[str, float]], per_key: int, limit: int) -> list[tuple[str, float]]:
+        """Articles sharing key terms with ``keys`` (term, weight), looked up in the ``per_key`` articles that weigh
+        each term most; best first by the sum of weight products over the shared keys (a cosine over key terms):
+        at most ``limit`` (id, score), ties by id. Reads at most len(keys) x per_key index rows."""
+        if not keys:
+            return []
+        part = "SELECT * FROM (SELECT article, weight * ? AS s FROM claim_keys WHERE term = ? " \
+               "ORDER BY weight DESC, article LIMIT ?)"
+        sql = (f"SELECT article, SUM(s) AS score FROM ({' UNION ALL '.join([part] * len(keys))}) "
+               "GROUP BY article ORDER BY score DESC, article LIMIT ?")
+        args = [x for term, weight in keys for x in (weight, term, int(per_key))] + [int(limit)]
+        return [(r[0], float(r[1])) for r in self.db.execute(sql, args)]
 
     def profiles(self, ids: Iterable[str]) -> dict[str, tuple[dict[str, int], bytes | None]]:
         out = {}
@@ -241,5 +273,5 @@ class ClaimsSQL:
         or version change)."""
         with self.db:
             for table in ("events", "claim_statements", "claim_articles", "claim_outlets", "claims", "article_edges",
-                          "term_df", "article_profiles"):
+                          "term_df", "claim_keys", "article_profiles"):
                 self.db.execute(f"DELETE FROM {table}")

@@ -235,3 +235,24 @@ def _m7(db: sqlite3.Connection) -> None:
         INSERT INTO reuse_checked SELECT article FROM fingerprints;
         """
     )
+
+
+@migration(8, "claim keys: each article's weighted terms stored packed, and its key terms indexed for candidates")
+def _m8(db: sqlite3.Connection) -> None:
+    # Candidates for claim discovery come from an index of each article's key terms (near-linear) instead of a
+    # full-text query per article (whose cost grew with the corpus). Profiles made before lack the packed vector
+    # and the keys: they are dropped, and the next ingest profiles every article again and rebuilds its claims.
+    db.executescript(
+        """
+        DELETE FROM article_edges;
+        DELETE FROM term_df;
+        DELETE FROM article_profiles;
+        ALTER TABLE article_profiles ADD COLUMN lexical BLOB;  -- packed tf-idf row (claims/_lexical.pack)
+        CREATE TABLE claim_keys (            -- each profiled article's most weighted terms (candidates index)
+            term TEXT NOT NULL,
+            weight REAL NOT NULL,            -- the term's value in the article's normalised tf-idf row
+            article TEXT NOT NULL,
+            PRIMARY KEY (term, weight DESC, article)
+        ) WITHOUT ROWID;
+        """
+    )

@@ -30,8 +30,17 @@ MAX_CHARS = 200_000
 
 def fold(text: str) -> str:
     """Lowercased, NFKC-normalised, accents removed, typographic quotes made plain."""
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text or "").translate(_QUOTES).lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    if (text or "").isascii():  # the same result without the Unicode passes (most English text)
+        return text.replace("`", "'").lower() if text else ""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).translate(_QUOTES).lower())
+    return _NON_ASCII.sub(_drop_combining, text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _drop_combining(match: re.Match) -> str:
+    return "" if unicodedata.combining(match.group()) else match.group()
 
 
 def words(text: str) -> list[str]:
@@ -69,5 +78,6 @@ def _drop_e(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Index terms of ``text``: folded words without stopwords, stemmed (numbers kept)."""
-    return [stem(w) for w in _WORD.findall(fold(text[:MAX_CHARS]))
-            if w.isdigit() or (len(w) > 1 and w not in STOPWORDS)]
+    kept = [w for w in _WORD.findall(fold(text[:MAX_CHARS])) if w.isdigit() or (len(w) > 1 and w not in STOPWORDS)]
+    stems = {w: stem(w) for w in set(kept)}
+    return [stems[w] for w in kept]
