@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -68,13 +69,22 @@ class _Text:
     lead_terms: set[str]
     lead_bigrams: set[tuple[str, ...]]
     sent_terms: list[set[str]]
+    lead_list: list[str]         # terms(lead), in order
+    sent_lists: list[list[str]]  # terms(sentence) per sentence, in order
     questions: int
     quotes: int
     lead: str
 
 
-def _describe(text: str, memo: dict[str, str]) -> tuple[_Text, list[str]]:
-    """Tokens, lexicon and cue counts per sentence; `memo` (word -> stem) lives for one transform call only."""
+def _token(tok: str) -> tuple[str, list[int], int | None, bool, bool]:
+    """(stem, word-lexicon flags, cue index or None, negation, content term) of one word token."""
+    st = stem(tok)
+    flags = [int(tok in _LEX_STEMS[name] or st in _LEX_STEMS[name]) for name in LEXICONS]
+    return st, flags, _CUE_INDEX.get(st, _CUE_INDEX.get(tok)), tok in NEGATIONS or tok.endswith("n't"), is_term(tok)
+
+
+def _describe(text: str, memo: dict[str, tuple]) -> tuple[_Text, list[str]]:
+    """Tokens, lexicon and cue counts per sentence; `memo` (word -> :func:`_token`) lives for one transform call."""
     sents = sentences(text)
     lex = np.zeros((len(sents), len(_LEX_NAMES)), dtype=np.float32)
     cues = np.zeros((len(sents), len(CUE_WORDS)), dtype=np.float32)
@@ -88,19 +98,18 @@ def _describe(text: str, memo: dict[str, str]) -> tuple[_Text, list[str]]:
         nws[i] = len(toks)
         sent_terms = []
         for tok in toks:
-            st = memo.get(tok)
-            if st is None:
-                st = memo[tok] = stem(tok)
-            flags = [int(tok in _LEX_STEMS[name] or st in _LEX_STEMS[name]) for name in LEXICONS]
+            known = memo.get(tok)
+            if known is None:
+                known = memo[tok] = _token(tok)
+            st, flags, k, negation, term = known
             tok_stems.append(st)
             tok_lex.append(flags)
             lex[i, :_N_WORD_LEX] += flags
-            k = _CUE_INDEX.get(st, _CUE_INDEX.get(tok))
             if k is not None:
                 cues[i, k] += 1
-            if tok in NEGATIONS or tok.endswith("n't"):
+            if negation:
                 neg[i] += 1
-            if is_term(tok):   # the same tokens and stems as terms(sent)
+            if term:   # the same tokens and stems as terms(sent)
                 sent_terms.append(st)
         lex[i, _N_WORD_LEX:] = phrase_counts(sent)
         sent_term_lists.append(sent_terms)
@@ -113,6 +122,7 @@ def _describe(text: str, memo: dict[str, str]) -> tuple[_Text, list[str]]:
                  n_words_sent=nws, tok_stems=tok_stems,
                  tok_lex=np.asarray(tok_lex, dtype=np.float32).reshape(-1, _N_WORD_LEX),
                  lead_terms=set(lead), lead_bigrams=ngrams(lead, 2), sent_terms=[set(p) for p in sent_term_lists],
+                 lead_list=lead, sent_lists=sent_term_lists,
                  questions=text.count("?"), quotes=text.count('"') + text.count("\u201c"), lead=lead_text)
     return info, sents
 
@@ -188,7 +198,7 @@ class FeatureExtractor:
         idf = dict(zip(self.tfidf.get_feature_names_out(), self.tfidf.idf_.tolist()))
         default_idf = float(np.max(self.tfidf.idf_)) if len(self.tfidf.idf_) else 1.0
 
-        memo: dict[str, str] = {}
+        memo: dict[str, tuple] = {}
         claim_info = [_describe(c, memo)[0] for c in claims]
         claim_vec = self.tfidf.transform(claims)
         claim_lsa = _unit(self.svd.transform(claim_vec))
@@ -199,11 +209,11 @@ class FeatureExtractor:
             text_info.append(info)
             text_sents.append(len(sents))
             sent_rows.extend(sents)
-        text_vec = self.tfidf.transform(texts)
+        text_vec = self._tfidf_rows(texts, [info.terms for info in text_info])
         text_lsa = _unit(self.svd.transform(text_vec))
-        lead_vec = self.tfidf.transform([info.lead for info in text_info])
+        lead_vec = self._tfidf_rows([info.lead for info in text_info], [info.lead_list for info in text_info])
         lead_lsa = _unit(self.svd.transform(lead_vec))
-        sent_vec = self.tfidf.transform(sent_rows)
+        sent_vec = self._tfidf_rows(sent_rows, [terms for info in text_info for terms in info.sent_lists])
         offsets = np.concatenate([[0], np.cumsum(text_sents)])
 
         # group pairs by text so that each text's sentences meet all its claims in one product
@@ -228,6 +238,30 @@ class FeatureExtractor:
                                     sims[k].astype(np.float64), float(lsa_text[k]), float(lsa_lead[k]), idf,
                                     default_idf)
         return out
+
+    def _tfidf_rows(self, raw: list[str], tokens: list[list[str]]):
+        """``self.tfidf.transform(raw)`` from the texts' analyzer output ``tokens`` (already made by
+        :func:`_describe`), without analysing the texts again: the same counts go through the fitted vectorizer's
+        own TF-IDF weighting, so the rows are identical."""
+        weighting = getattr(self.tfidf, "_tfidf", None)
+        if weighting is None:  # a scikit-learn without the attribute: analyse again
+            return self.tfidf.transform(raw)
+        vocab = self.tfidf.vocabulary_
+        indptr, indices, values = [0], [], []
+        for toks in tokens:
+            counts: dict[int, int] = {}
+            for tok in toks:
+                j = vocab.get(tok)
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
+            cols = sorted(counts)
+            indices.extend(cols)
+            values.extend(counts[j] for j in cols)
+            indptr.append(len(indices))
+        counts = sparse.csr_matrix((np.asarray(values, dtype=self.tfidf.dtype), np.asarray(indices, dtype=np.int32),
+                                    np.asarray(indptr, dtype=np.int32)), shape=(len(tokens), len(vocab)),
+                                   dtype=self.tfidf.dtype)
+        return weighting.transform(counts, copy=False)
 
     def _pair(self, c: _Text, t: _Text, stems: np.ndarray, cos_text: float, cos_lead: float, sims: np.ndarray,
               lsa_text: float, lsa_lead: float, idf: dict[str, float], default_idf: float) -> np.ndarray:
