@@ -116,7 +116,7 @@ def about_claim(statements: list[dict], claim_text: str, similarity: Similarity)
     if not statements:
         return {}
     contents = [(s.get("content") or {}).get("text") or "" for s in statements]
-    sims = similarity.matrix(similarity.texts(contents), similarity.texts([claim_text]))[:, 0]
+    sims = similarity.to_one(contents, claim_text)
     out = {}
     for s, content, sim in zip(statements, contents, sims):
         cue = ((s.get("cue") or {}).get("lemma") or "").lower()

@@ -82,6 +82,6 @@ def _denial_sentences(text: str, claim_text: str, similarity) -> tuple[float, fl
     sentences = [s for s in split_sentences(text, 60) if _DENIAL_WORDS.search(s)]
     if not sentences:
         return 0.0, 0.0
-    sims = similarity.matrix(similarity.texts(sentences), similarity.texts([claim_text]))[:, 0]
+    sims = similarity.to_one(sentences, claim_text)
     best = int(np.argmax(sims))
     return float(sims[best]), 1.0 - text.find(sentences[best]) / max(len(text), 1)

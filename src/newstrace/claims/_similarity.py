@@ -13,7 +13,7 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from ._lexical import TermWeights, Vocabulary, cosines, packed_cosines, term_counts, vectorise
+from ._lexical import TermWeights, Vocabulary, cosines, packed_cosines, term_counts, vectorise, weighted
 
 # Share of the dense cosine in a blended similarity. Tuned with the thresholds on the tune split of the dev rumours
 # (bench/trails.py); 0 when no embedder is installed.
@@ -54,6 +54,17 @@ class Similarity:
             dense = np.asarray(others_dense, dtype=np.float32) @ np.asarray(a_dense, dtype=np.float32).reshape(-1)
             return (1.0 - self.dense_weight) * lex + self.dense_weight * dense
         return lex
+
+    def to_one(self, texts: Sequence[str], text: str) -> np.ndarray:
+        """Similarity of each of ``texts`` to one ``text``: ``matrix(texts(texts), texts([text]))[:, 0]``, the
+        lexical part computed term by term (no matrices: many short texts against one)."""
+        if self.dense_weight or not texts:
+            return self.matrix(self.texts(texts), self.texts([text]))[:, 0] if texts else np.zeros(0)
+        target = weighted(term_counts(text), self.weights)
+        out = np.zeros(len(texts), dtype=np.float64)
+        for i, other in enumerate(texts):
+            out[i] = sum(v * target.get(t, 0.0) for t, v in weighted(term_counts(other), self.weights).items())
+        return out
 
     def matrix(self, a: Rows, b: Rows) -> np.ndarray:
         lex = cosines(a.lexical, b.lexical)

@@ -175,7 +175,7 @@ def _own_voice(article: Article, text: str, own: list[tuple[int, int]], events: 
     """The article's own observed event toward the claim."""
     denials = [(a, b) for a, b in own if own_voice_denial(text[a:b])]
     if similarity is not None and own:
-        sims = similarity.matrix(similarity.texts([text[a:b] for a, b in own]), similarity.texts([claim_text]))[:, 0]
+        sims = similarity.to_one([text[a:b] for a, b in own], claim_text)
         best = own[int(sims.argmax())]
         denials = [(a, b) for (a, b), s in zip(own, sims) if (a, b) in denials and
                    (s >= OWN_VOICE_MIN or CLAIM_REFERENCE.search(text[a:b]) or a == own[0][0])]
