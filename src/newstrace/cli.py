@@ -82,6 +82,18 @@ def _check_count(_ctx: click.Context, param: click.Parameter, value: int | None)
     return value
 
 
+def _check_host_names(_ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--allow-host`` takes bare host names (or IP addresses): a port or a scheme would never match a Host."""
+    from .web._hosts import host_and_port
+
+    for value in values:
+        name = value.strip()
+        parsed = host_and_port(f"[{name}]" if name.count(":") > 1 and "[" not in name else name, None)
+        if parsed is None or parsed[1] is not None:
+            raise NewstraceError(f"--allow-host {value!r}: give a host name or address alone (no scheme, port or path)")
+    return values
+
+
 def _warn(message: str) -> None:
     click.echo(f"newstrace: {message}", err=True)
 
@@ -539,7 +551,10 @@ def reuse(db, article, fmt):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--allow-ingest", is_flag=True, help="Allow adding pages through the web API (read-only otherwise).")
-def serve(db, host, port, allow_ingest):
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", callback=_check_host_names,
+              help="Also answer requests for this host name, on any port (repeatable). Otherwise only the loopback "
+                   "names and --host, on --port, are answered: other Host headers get a 403 (DNS rebinding).")
+def serve(db, host, port, allow_ingest, allow_hosts):
     """Web UI and JSON API over a database: claims, timelines, graphs, evidence, search, exports."""
     from .store import Store
     from .web import serve as run_server
@@ -547,7 +562,7 @@ def serve(db, host, port, allow_ingest):
     Store(db, readonly=True).close()  # a clear one-line error now rather than on the first request
     _check_port(host, port)
     click.echo(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    run_server(db, host=host, port=port, allow_ingest=allow_ingest)
+    run_server(db, host=host, port=port, allow_ingest=allow_ingest, allow_hosts=allow_hosts)
 
 
 def _check_port(host: str, port: int) -> None:

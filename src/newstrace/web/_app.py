@@ -28,6 +28,7 @@ from ..store import Store
 from ..trail import to_claimreview, to_graphml
 from . import _data, _ingest, _render
 from ._data import BadRequest, ClaimFilter
+from ._hosts import HostCheck, normalise_names
 from ._openapi import openapi
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -91,10 +92,13 @@ def _flatten(item: dict, columns: list[str]) -> list:
     return row
 
 
-def create_app(db: str, *, allow_ingest: bool = False, host: str | None = None) -> Starlette:
-    """The web UI and JSON API over the database file ``db`` (read-only unless ``allow_ingest``); ``host`` is the
-    address given to serve on, a name writes may use besides the loopback ones."""
+def create_app(db: str, *, allow_ingest: bool = False, host: str | None = None,
+               allow_hosts: tuple[str, ...] | list[str] = ()) -> Starlette:
+    """The web UI and JSON API over the database file ``db`` (read-only unless ``allow_ingest``). Every request must
+    name this server in its Host header (DNS rebinding, ``_hosts``): a loopback name or ``host`` (the address given to
+    serve on) with the port served, or one of ``allow_hosts`` on any port."""
     db = os.path.abspath(db)
+    allowed = normalise_names(allow_hosts)
     env = Environment(loader=FileSystemLoader(os.path.join(HERE, "templates")),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.globals.update(speaker_href=_render.speaker_href, safe_url=_render.safe_url, actions=_data.ACTIONS,
@@ -349,7 +353,7 @@ def create_app(db: str, *, allow_ingest: bool = False, host: str | None = None) 
     async def api_ingest(request: Request):
         if not allow_ingest:
             raise HTTPException(404, "ingest is off: start the server with --allow-ingest")
-        refusal = _ingest.write_refusal(request.headers, request.scope, host)
+        refusal = _ingest.write_refusal(request.headers, request.scope, host, allowed)
         if refusal:
             raise HTTPException(403, f"ingest refused: {refusal}")
         too_large = f"upload larger than {_ingest.MAX_UPLOAD_BYTES // (1024 * 1024)} MiB"
@@ -406,12 +410,18 @@ def create_app(db: str, *, allow_ingest: bool = False, host: str | None = None) 
     if allow_ingest:
         routes.append(Route("/api/ingest", api_ingest, methods=["POST"]))
     app = Starlette(routes=routes, exception_handlers={HTTPException: on_http_error, BadRequest: on_bad_request})
+    # inside Headers: a refused request gets the security headers too. The ingest route makes its own, stricter
+    # check (Host, Origin, Sec-Fetch-Site), with its own message.
+    app.add_middleware(HostCheck, render_error=render_error, served_host=host, allowed=allowed,
+                       exempt=("/api/ingest",) if allow_ingest else ())
     app.add_middleware(Headers, render_error=render_error)
     return app
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False) -> None:
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False,
+          allow_hosts: tuple[str, ...] | list[str] = ()) -> None:
     """Serve the web UI and JSON API over ``db`` until interrupted (blocking)."""
     import uvicorn
 
-    uvicorn.run(create_app(db, allow_ingest=allow_ingest, host=host), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, allow_ingest=allow_ingest, host=host, allow_hosts=allow_hosts), host=host, port=port,
+                log_level="warning")

@@ -2,10 +2,10 @@
 
 Any web page the user visits can send a multipart POST to 127.0.0.1, and a DNS-rebound name (``evil.example``
 resolving to 127.0.0.1) reaches the server as "same origin": so a write is refused unless its Host header names
-this server (a loopback name, the address it is bound to, or the ``--host`` given) on the port it serves, and unless
-a browser's Origin / Sec-Fetch-Site headers say the request comes from this server's own pages. Programs (curl,
-scripts) send neither header and are let through. The body is streamed into a spooled temporary file under a size
-cap (never read whole into memory), and copied from there to the file that ``ingest`` reads.
+this server (``_hosts.host_refusal``, the check every route gets), and unless a browser's Origin / Sec-Fetch-Site
+headers say the request comes from this server's own pages. Programs (curl, scripts) send neither header and are let
+through. The body is streamed into a spooled temporary file under a size cap (never read whole into memory), and
+copied from there to the file that ``ingest`` reads.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from ..read._sources import MAX_PAGE_BYTES
+from ._hosts import host_refusal
 
 # The largest request body taken: the reader refuses a page over MAX_PAGE_BYTES anyway; 1 MiB more leaves room for the
 # multipart framing and the url/outlet fields.
@@ -22,7 +23,6 @@ MAX_UPLOAD_BYTES = MAX_PAGE_BYTES + 1024 * 1024
 # An uploaded file keeps at most this many bytes of its name (the end, where the extension that tells the format
 # is); file systems allow 255.
 MAX_NAME_BYTES = 120
-LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 # Sec-Fetch-Site values a browser sends for a request from this server's own pages, or typed by the user.
 _SAME_SITE = ("same-origin", "none")
 _COPY_CHUNK = 1 << 20
@@ -32,31 +32,14 @@ class UploadTooLarge(Exception):
     """The request body went past MAX_UPLOAD_BYTES."""
 
 
-def _host_and_port(value: str, default_port: int | None) -> tuple[str, int | None] | None:
-    """(name, port) of a Host header or an Origin's netloc, the name lower-case and without IPv6 brackets;
-    None when it cannot be parsed."""
-    try:
-        parts = urlsplit("//" + value)
-        port = parts.port
-    except ValueError:
-        return None
-    if not parts.hostname or parts.username is not None or parts.path or parts.query:
-        return None
-    return parts.hostname.lower(), port if port is not None else default_port
-
-
-def write_refusal(headers, scope: dict, served_host: str | None) -> str | None:
-    """Why a write must be refused (cross-origin or a foreign Host), or None when it may go on."""
-    server = scope.get("server") or (None, None)
-    bound, port = server[0], server[1]
-    default_port = 443 if scope.get("scheme") == "https" else 80
+def write_refusal(headers, scope: dict, served_host: str | None,
+                  allowed: frozenset[str] = frozenset()) -> str | None:
+    """Why a write must be refused (a foreign Host, or cross-origin), or None when it may go on. ``allowed``: the
+    names given with ``serve --allow-host`` (as ``_hosts.normalise_names`` gives them)."""
     host = headers.get("host") or ""
-    parsed = _host_and_port(host, default_port)
-    allowed = {*LOOPBACK_NAMES, *(n.strip("[]").lower() for n in (bound, served_host) if n)}
-    if parsed is None or parsed[0] not in allowed or (port is not None and parsed[1] != port):
-        shown = ", ".join(sorted(allowed))
-        return (f"Host {host[:100]!r} is not this server (writes are taken for {shown}"
-                + (f" on port {port})" if port is not None else ")"))
+    refusal = host_refusal(host, scope, served_host, allowed)
+    if refusal:
+        return refusal
     site = headers.get("sec-fetch-site")
     if site is not None and site.lower() not in _SAME_SITE:
         return f"a cross-site request (Sec-Fetch-Site: {site[:40]}) cannot write"

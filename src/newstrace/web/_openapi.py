@@ -98,8 +98,9 @@ def _error(description: str) -> dict:
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
-_ERRORS = {"400": _error("a parameter cannot be used"), "404": _error("no such resource"),
-           "500": _error("server error")}
+_ERRORS = {"400": _error("a parameter cannot be used"),
+           "403": _error("the Host header does not name this server (DNS rebinding; serve --allow-host)"),
+           "404": _error("no such resource"), "500": _error("server error")}
 _PAGING = [
     {"name": "limit", "in": "query", "required": False,
      "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
