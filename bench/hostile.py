@@ -2,6 +2,7 @@
 
     python bench/hostile.py                        # this checkout
     python bench/hostile.py --before /tmp/old/src  # and another source tree (e.g. `git archive HEAD src`), same run
+    python bench/hostile.py --only near-dup        # the cases whose label holds this text
 
 Every input is made here, in a temporary folder (the 1 GB-of-zeros crawl takes a few seconds to compress). A case
 that runs past --timeout is shown as such: it is what the issue calls a hang.
@@ -11,6 +12,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +32,36 @@ def _zeros_gz(path: Path, size: int) -> None:
         for _ in range(size >> 20):
             out.write(packer.compress(block))
         out.write(packer.flush())
+
+
+NEAR_DUPLICATES = 5000
+# 5,000 small pages, each the same 80-word story with 10% of its words replaced (wire copies lightly edited): every
+# pair is a near-copy. Ingested without statements (the reuse step is what is measured); the last stderr line is the
+# result. tests/reuse/test_reuse_clusters.py makes the same pages.
+_NEAR_DUP_SCRIPT = """
+import sys, time
+from newstrace.pipeline import ingest
+from newstrace.store import Store
+folder, db = sys.argv[1], sys.argv[2]
+started = time.monotonic()
+with Store(db) as store:
+    summary = ingest([folder], store, analyse=False)
+    links = store.db.execute("SELECT type, COUNT(*) FROM reuse_links GROUP BY type").fetchall()
+print(f"result: {summary.new} pages, links {dict(links)}, {time.monotonic() - started:.0f} s", file=sys.stderr)
+"""
+_STORY = ("The port authority of Saltmere voted on Tuesday to extend the night shift at North Harbor after a month of "
+          "delays, its chair said, adding that the cost would be covered by higher fees for the largest container "
+          "lines. Dock workers welcomed the decision but said the union would ask for a review of safety rules before "
+          "the summer. The chair said the extension would last at least until December.")
+
+
+def near_duplicate_page(n: int) -> str:
+    rng = random.Random(n)
+    words = [rng.choice(["reportedly", "officials", "local", "new"]) if rng.random() < 0.1 else w
+             for w in _STORY.split()]
+    return (f"<html><head><title>Night shift extended at North Harbor</title><meta property='article:published_time' "
+            f"content='2024-03-{1 + n % 28:02d}'></head><body><article><h1>Night shift extended at North Harbor</h1>"
+            f"<p>{' '.join(words)}</p></article></body></html>")
 
 
 def make_cases(root: Path) -> list[tuple[str, list[str]]]:
@@ -55,6 +88,10 @@ def make_cases(root: Path) -> list[tuple[str, list[str]]]:
     (root / "side.meta.json").write_text("[1, 2]", encoding="utf-8")
     (root / "claims.tsv").write_text("c1\tThe ferry line to Saltmere will close in June\n", encoding="utf-8")
     (root / "spaces.tsv").write_text("q1\t" + " " * 50_000 + "\n", encoding="utf-8")
+    near = root / "near-duplicates"
+    near.mkdir()
+    for n in range(NEAR_DUPLICATES):
+        (near / f"page{n:05d}.html").write_text(near_duplicate_page(n), encoding="utf-8")
     extract = ["extract"]
     return [
         ("1 GB of zeros as .warc.gz (4.6 MB)", extract + [str(root / "zeros1g.warc.gz")]),
@@ -69,15 +106,19 @@ def make_cases(root: Path) -> list[tuple[str, list[str]]]:
         ("a sidecar that is a JSON array", extract + [str(root / "side.html")]),
         ("match, a query of 50,000 spaces", ["match", "--light", "--claims", str(root / "claims.tsv"),
                                              "--queries", str(root / "spaces.tsv")]),
+        # a fresh database per run: "-c" cases are Python scripts, not newstrace commands
+        (f"{NEAR_DUPLICATES:,} near-duplicate pages, ingest", ["-c", _NEAR_DUP_SCRIPT, str(near), "{db}"]),
     ]
 
 
 def run_case(src: str, args: list[str], timeout: float) -> tuple[float, float, str]:
     """(seconds, peak MB of that process, outcome) of ``newstrace ARGS`` with ``src`` first on the path."""
     env = {**os.environ, "PYTHONPATH": src, "PYTHONIOENCODING": "utf-8", "OMP_NUM_THREADS": "1"}
+    scratch = tempfile.mkdtemp(prefix="newstrace-hostile-db-")
+    args = [a.replace("{db}", os.path.join(scratch, "news.db")) for a in args]
+    command = [sys.executable, *args] if args[0] == "-c" else [sys.executable, "-m", "newstrace", *args]
     started = time.monotonic()
-    child = subprocess.Popen([sys.executable, "-m", "newstrace", *args], env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err: list[bytes] = []
     reader = threading.Thread(target=lambda: err.append(child.stderr.read()), daemon=True)
     reader.start()
@@ -98,10 +139,13 @@ def run_case(src: str, args: list[str], timeout: float) -> tuple[float, float, s
     peak = usage.ru_maxrss / 1024  # Linux: KB
     if killed:
         return elapsed, peak, f"still running at {timeout:.0f} s (killed)"
+    shutil.rmtree(scratch, ignore_errors=True)
     text = b"".join(err).decode("utf-8", "replace")
     lines = [line for line in text.splitlines() if line.strip()]
     if "Traceback" in text:
         outcome = "traceback: " + lines[-1][:50]
+    elif lines and lines[-1].startswith("result: "):
+        outcome = f"{lines[-1][8:]}, exit {child.returncode}"
     elif lines:
         outcome = f"{len(lines)} line(s) on stderr, longest {max(map(len, lines))} chars, exit {child.returncode}"
     else:
@@ -113,10 +157,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", help="another source tree (its src/ folder) to measure in the same run")
     parser.add_argument("--timeout", type=float, default=60)
+    parser.add_argument("--only", help="run only the cases whose label holds this text")
     opts = parser.parse_args()
     trees = ([("before", opts.before)] if opts.before else []) + [("now", str(HERE / "src"))]
     with tempfile.TemporaryDirectory(prefix="newstrace-hostile-") as tmp:
-        cases = make_cases(Path(tmp))
+        cases = [case for case in make_cases(Path(tmp)) if not opts.only or opts.only in case[0]]
         print(f"{'case':36} " + " ".join(f"{name + ' s':>9} {name + ' MB':>10}  outcome" for name, _ in trees))
         for label, args in cases:
             cells = []

@@ -23,7 +23,7 @@ from .analyse import PipelineMissing, extract_article_statements, load_pipeline
 from .reuse import Fingerprint, fingerprint
 from .store import CorpusLock, Store
 
-REUSE_VERSION = "reuse/1"
+REUSE_VERSION = "reuse/2"  # 2: near-copies linked as a cluster (a star from the earliest)
 ANALYSE_VERSION = "analyse/1"
 
 

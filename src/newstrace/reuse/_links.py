@@ -1,9 +1,10 @@
-"""Corpus step: candidate pairs by LSH banding over signatures, verified by passage alignment, typed and directed."""
+"""Corpus step, its parts: candidate groups by LSH banding over signatures, passage alignment, a pair typed and
+directed. How pairs become links (reprint clusters) is ``_clusters``."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -57,12 +58,13 @@ class Link:
                 "passages": [p.__dict__ for p in self.passages]}
 
 
-def candidate_pairs(prints: list[Fingerprint]) -> Iterator[tuple[int, int]]:
-    """Index pairs that share at least one band: sort each band's keys, pair equal runs (n log n per band)."""
+def band_buckets(prints: list[Fingerprint]) -> Iterator[list[int]]:
+    """Indices (ascending) of the articles that share one band's values, per band and bucket: each a group of mutual
+    candidates. Sorting each band's keys and splitting equal runs is n log n per band; a bucket over MAX_BUCKET
+    articles, and articles with no words, are left out."""
     if len(prints) < 2:
         return
     sigs = np.stack([p.signature for p in prints])[:, : BANDS * ROWS].reshape(len(prints), BANDS, ROWS)
-    seen: set[tuple[int, int]] = set()
     empty = np.array([p.tokens == 0 for p in prints])
     for band in range(BANDS):
         block = np.ascontiguousarray(sigs[:, band, :])
@@ -74,12 +76,21 @@ def candidate_pairs(prints: list[Fingerprint]) -> Iterator[tuple[int, int]]:
             if len(run) < 2 or len(run) > MAX_BUCKET:
                 continue
             members = sorted(int(i) for i in run if not empty[i])
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    pair = (members[x], members[y])
-                    if pair not in seen:
-                        seen.add(pair)
-                        yield pair
+            if len(members) >= 2:
+                yield members
+
+
+def candidate_pairs(prints: list[Fingerprint]) -> Iterator[tuple[int, int]]:
+    """Index pairs that share at least one band (every pair of every bucket, once): what the Spark job's band join
+    gives. The local corpus step walks the buckets instead (``_clusters``), so a cluster costs what its size does."""
+    seen: set[tuple[int, int]] = set()
+    for members in band_buckets(prints):
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pair = (members[x], members[y])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 def _word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
@@ -125,40 +136,26 @@ def align(text_a: str, text_b: str) -> tuple[float, list[Passage]]:
     return min(1.0, covered / max(len(words_a), len(words_b))), passages
 
 
-def _order_key(meta: dict) -> tuple:
+def order_key(meta: dict) -> tuple:
+    """Earlier articles sort first: published date, else first seen, then id (a total order: links are directed
+    the same way whatever the ingest order)."""
     return (meta.get("published") or meta.get("first_seen") or "9999", meta.get("first_seen") or "", meta["id"])
 
 
-def find_links(prints: list[Fingerprint], text_of: Callable[[str], str], meta: dict[str, dict],
-               only: Iterable[str] | None = None,
-               articles_with: Callable[[str], int] | None = None) -> list[Link]:
-    """Reuse links among ``prints``; with ``only``, just the pairs that involve one of those articles (incremental).
-
-    ``text_of`` gives an article's text (called only for candidates that need aligning), ``meta`` each article's
-    id/published/first_seen/outlet (for direction). ``articles_with(passage)`` counts the articles whose text holds
-    a passage: one held by BOILERPLATE_ARTICLES or more is a site's boilerplate (footer, bio), not reuse.
-    Shared passages between two articles of the same outlet are house material unless one reprints the other.
-    """
-    focus = set(only) if only is not None else None
-    links = []
-    sigs = [p.signature for p in prints]
-    for x, y in candidate_pairs(prints):
-        a, b = prints[x].article, prints[y].article
-        if focus is not None and a not in focus and b not in focus:
-            continue
-        if float(np.mean(sigs[x] == sigs[y])) < MIN_ESTIMATED_JACCARD:
-            continue
-        earlier, later = sorted((a, b), key=lambda ident: _order_key(meta[ident]))
-        text_a, text_b = text_of(earlier), text_of(later)
-        coverage, runs = align(text_a, text_b)
-        if coverage >= REPRINT_COVERAGE:
-            links.append(Link(earlier, later, "reprint", coverage, runs))
-            continue
-        same_outlet = bool(meta[earlier].get("outlet")) and meta[earlier].get("outlet") == meta[later].get("outlet")
-        passages = [p for p in runs if p.words >= MIN_PASSAGE_WORDS and not same_outlet
-                    and not (articles_with and articles_with(text_a[p.from_start:p.from_end]) >= BOILERPLATE_ARTICLES)]
-        if passages:
-            shorter = min(len(_TOKEN.findall(text_a)), len(_TOKEN.findall(text_b)))
-            share = min(1.0, sum(p.words for p in passages) / max(1, shorter))
-            links.append(Link(earlier, later, "shares-passages", share, passages))
-    return links
+def classify(earlier: str, later: str, coverage: float, runs: list[Passage], text_a: str, text_b: str,
+             meta: dict[str, dict], articles_with: Callable[[str], int] | None = None) -> Link | None:
+    """The link an aligned pair makes (``earlier`` first): a reprint (coverage at least REPRINT_COVERAGE), shared
+    passages (runs of MIN_PASSAGE_WORDS or more that are neither one outlet's house material nor boilerplate found
+    in BOILERPLATE_ARTICLES articles or more, counted by ``articles_with``), or None."""
+    if coverage >= REPRINT_COVERAGE:
+        return Link(earlier, later, "reprint", coverage, runs)
+    same_outlet = bool(meta[earlier].get("outlet")) and meta[earlier].get("outlet") == meta[later].get("outlet")
+    if same_outlet:
+        return None
+    passages = [p for p in runs if p.words >= MIN_PASSAGE_WORDS
+                and not (articles_with and articles_with(text_a[p.from_start:p.from_end]) >= BOILERPLATE_ARTICLES)]
+    if not passages:
+        return None
+    shorter = min(len(_TOKEN.findall(text_a)), len(_TOKEN.findall(text_b)))
+    share = min(1.0, sum(p.words for p in passages) / max(1, shorter))
+    return Link(earlier, later, "shares-passages", share, passages)

@@ -5,9 +5,10 @@ each as ``ingest`` does it: a reject is stored with its reason; an article with 
 one transaction, then (when the run analysed statements) its statements grouped into claims and its events.
 Claim grouping depends on order, so replaying the input order gives the claims ``ingest`` gives for the same
 WARC files. Last, reuse: when the store held no other articles before the load, the Spark ``reuse_candidates``
-pairs that involve a new article are verified by alignment here (``reuse.find_links`` on each pair: the same
-alignment, typing, direction and boilerplate rules as ingest); otherwise the new articles are linked against the
-whole store with ``Store.update_reuse``, as ingest does. Loading the same output twice stores it once.
+pairs that involve a new article are verified by alignment here (``reuse.update_links`` over those pairs: the same
+alignment, typing, direction, boilerplate rules and reprint clusters as ingest); otherwise the new articles are
+linked against the whole store with ``Store.update_reuse``, as ingest does. Loading the same output twice stores
+it once.
 """
 from __future__ import annotations
 
@@ -140,7 +141,6 @@ def load(out_dir: str, store, *, progress: Callable[[str], None] | None = None) 
         if new_ids:
             if stored_before == 0:
                 summary.links = _verify_candidates(store, pairs, set(new_ids), REUSE_VERSION)
-                store.mark_reuse_checked(new_ids)
             else:
                 summary.reuse = "whole-store"
                 summary.links = store.update_reuse(new_ids, REUSE_VERSION)
@@ -150,20 +150,17 @@ def load(out_dir: str, store, *, progress: Callable[[str], None] | None = None) 
 
 
 def _verify_candidates(store, pairs: list[tuple[str, str]], new_ids: set[str], version: str) -> int:
-    """Align each candidate pair (as ``Store.update_reuse`` does for its own candidates) and store the links."""
-    from ..reuse import Fingerprint, find_links
+    """Verify the candidate pairs by alignment and store the links, as ``Store.update_reuse`` does for its own
+    candidates (the same clustering: near-copies linked as a cluster); marks ``new_ids`` checked with them."""
+    from ..reuse import Fingerprint, update_links
 
+    pairs = [(a, b) for a, b in pairs if a in new_ids or b in new_ids]
     wanted = sorted({a for pair in pairs for a in pair})
-    if not wanted:
-        return 0
     db, ids = store.db, json.dumps(wanted)  # one JSON parameter: a big load has more ids than SQL variables
-    prints = {r[0]: Fingerprint.from_bytes(r[0], r[1], r[2]) for r in db.execute(
-        "SELECT article, signature, tokens FROM fingerprints WHERE article IN (SELECT value FROM json_each(?))", (ids,))}
+    prints = [Fingerprint.from_bytes(r[0], r[1], r[2]) for r in db.execute(
+        "SELECT article, signature, tokens FROM fingerprints WHERE article IN (SELECT value FROM json_each(?))", (ids,))]
     meta = {r["id"]: dict(r) for r in db.execute(
         "SELECT id, published, first_seen, outlet FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
-
-    links = []
-    for a, b in pairs:
-        if (a in new_ids or b in new_ids) and a in prints and b in prints:
-            links += find_links([prints[a], prints[b]], store.article_text, meta, articles_with=store.count_phrase)
-    return store.add_reuse_links(links, version)
+    update = update_links(prints, store.article_text, meta, focus=new_ids, articles_with=store.count_phrase,
+                          clusters=store.reuse_clusters(), links_touching=store.reuse_links_touching, groups=pairs)
+    return store.apply_reuse(update, version, checked=sorted(new_ids))

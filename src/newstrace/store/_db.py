@@ -148,8 +148,9 @@ class Store(ClaimsSQL):
 
     def update_reuse(self, new_ids: list[str], version: str) -> int:
         """Find reuse links that involve ``new_ids``, and any stored article whose links were never looked for (a
-        killed run's), against everything stored; returns how many were stored."""
-        from ..reuse import Fingerprint, find_links
+        killed run's), against everything stored; returns how many links were written. Near-copies are linked as a
+        cluster (``reuse.update_links``): a new copy of a stored cluster is one more link, not one per member."""
+        from ..reuse import Fingerprint, update_links
 
         unchecked = [r[0] for r in self.db.execute(
             "SELECT article FROM fingerprints WHERE article NOT IN (SELECT article FROM reuse_checked)")]
@@ -159,12 +160,35 @@ class Store(ClaimsSQL):
         rows = self.db.execute("SELECT article, signature, tokens FROM fingerprints").fetchall()
         prints = [Fingerprint.from_bytes(r[0], r[1], r[2]) for r in rows]
         meta = {r["id"]: dict(r) for r in self.db.execute("SELECT id, published, first_seen, outlet FROM articles")}
+        # texts are read only for the few candidates that need aligning
+        update = update_links(prints, self.article_text, meta, focus=new_ids, articles_with=self.count_phrase,
+                              clusters=self.reuse_clusters(), links_touching=self.reuse_links_touching)
+        return self.apply_reuse(update, version, checked=new_ids)
 
-        # texts are read only for the few candidate pairs that need aligning
-        links = find_links(prints, self.article_text, meta, only=new_ids, articles_with=self.count_phrase)
-        stored = self.add_reuse_links(links, version)
-        self.mark_reuse_checked(new_ids)
-        return stored
+    def apply_reuse(self, update, version: str, checked: Iterable[str] = ()) -> int:
+        """Write a ``reuse.ReuseUpdate`` and mark ``checked`` as looked for, in one transaction (a killed run leaves
+        either all of it or none); returns how many links were written."""
+        with self.db:
+            self.db.executemany("DELETE FROM reuse_links WHERE source = ? AND target = ?", update.drop)
+            self.db.executemany(
+                "INSERT OR REPLACE INTO reuse_links VALUES (?, ?, ?, ?, ?, ?)",
+                [(l.source, l.target, l.type, l.overlap, json.dumps([p.__dict__ for p in l.passages]), version)
+                 for l in update.links])
+            self.db.executemany("INSERT OR REPLACE INTO reuse_clusters VALUES (?, ?)", sorted(update.clusters.items()))
+            self.db.executemany("INSERT OR IGNORE INTO reuse_checked VALUES (?)", [(a,) for a in checked])
+        return len(update.links)
+
+    def reuse_clusters(self) -> dict[str, str]:
+        """Every article in a reprint cluster -> the cluster's representative (its earliest article)."""
+        return dict(self.db.execute("SELECT article, cluster FROM reuse_clusters").fetchall())
+
+    def reuse_links_touching(self, ids: list[str]) -> list[tuple[str, str, str]]:
+        """(from, to, type) of the stored links from or to any of ``ids``."""
+        ids_json = json.dumps(sorted(set(ids)))
+        return [tuple(r) for r in self.db.execute(
+            "SELECT source, target, type FROM reuse_links WHERE source IN (SELECT value FROM json_each(?)) "
+            "UNION SELECT source, target, type FROM reuse_links WHERE target IN (SELECT value FROM json_each(?))",
+            (ids_json, ids_json))]
 
     def mark_reuse_checked(self, ids: Iterable[str]) -> None:
         """Record that these articles' reuse links have been looked for."""

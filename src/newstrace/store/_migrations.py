@@ -1,6 +1,7 @@
 """Schema migrations, registered in order with ``@migration``; each runs once, in its own transaction."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Callable
 
@@ -256,3 +257,49 @@ def _m8(db: sqlite3.Connection) -> None:
         ) WITHOUT ROWID;
         """
     )
+
+
+@migration(9, "reprint clusters: each near-copy's cluster (its earliest article), linked as a star")
+def _m9(db: sqlite3.Connection) -> None:
+    # Reprints were linked pair by pair (n copies of one story: n(n-1)/2 links); a cluster is now one link from its
+    # earliest article to each member. The clusters are filled here from the stored reprint links; a cluster whose
+    # links are not yet that star is left for the next ingest's reuse step to rewrite (its members are marked
+    # unchecked), so no link is lost in between.
+    from ..reuse import order_key
+
+    db.executescript(
+        """
+        CREATE TABLE reuse_clusters (
+            article TEXT PRIMARY KEY REFERENCES articles(id),
+            cluster TEXT NOT NULL           -- the cluster's earliest article (its representative)
+        ) WITHOUT ROWID;
+        CREATE INDEX reuse_clusters_cluster ON reuse_clusters(cluster);
+        """
+    )
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        parent.setdefault(a, a)
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    links = db.execute("SELECT source, target FROM reuse_links WHERE type = 'reprint'").fetchall()
+    for source, target in links:
+        parent[find(source)] = find(target)
+    groups: dict[str, list[str]] = {}
+    for article in list(parent):
+        groups.setdefault(find(article), []).append(article)
+    meta = {}
+    for row in db.execute("SELECT id, published, first_seen FROM articles WHERE id IN "
+                          "(SELECT value FROM json_each(?))", (json.dumps(sorted(parent)),)):
+        meta[row[0]] = {"id": row[0], "published": row[1], "first_seen": row[2]}
+    rep_of: dict[str, str] = {}
+    for group in groups.values():
+        rep = min(group, key=lambda a: order_key(meta.get(a) or {"id": a}))
+        rep_of.update((a, rep) for a in group)
+    db.executemany("INSERT INTO reuse_clusters VALUES (?, ?)", sorted(rep_of.items()))
+    not_star = {rep_of[s] for s, t in links if s != rep_of[s]}
+    db.executemany("DELETE FROM reuse_checked WHERE article = ?",
+                   [(a,) for a, rep in sorted(rep_of.items()) if rep in not_star])
