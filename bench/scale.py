@@ -13,7 +13,8 @@ Two parts, one run:
    shuffled, a quarter of them dropped, 20% of words replaced). Per size, in a subprocess of its own (so peak RSS is
    that size's): ingest with ``analyse=False`` (statement analysis is NOT run at these sizes: spaCy alone would
    take hours here; the claims step then groups articles without statements) on ``--jobs`` workers, and the same
-   first REFERENCE_PAGES pages on one process for the ratio; reuse time; claims-step time (``run_claims_step``);
+   first REFERENCE_PAGES pages on one process for the ratio; reuse time; claims-step time (``run_claims_step`` on
+   ``--jobs`` workers);
    trail p95 (``trail_from_db`` over 200 claims, the largest first); a server's time from start to its first claims
    list and the list's p95; peak RSS; DB size. Log-log slopes of the corpus steps between the two largest sizes.
 
@@ -308,7 +309,7 @@ def one_size(data: Path, n: int, jobs: int, workdir: Path, serve: bool) -> dict:
                reuse_s=run["after_pages_seconds"], load=run["load_after"])
     with Store(db) as store:
         t = time.perf_counter()
-        found = run_claims_step(store)
+        found = run_claims_step(store, jobs=jobs)
         out["claims_s"] = time.perf_counter() - t
         out["claims"] = found.claims
         url_claim = dict(store.db.execute("SELECT a.url, c.claim FROM articles a JOIN claim_articles c "

@@ -138,7 +138,8 @@ def test_background_negation_is_not_a_denial():
 def _dump(store: Store) -> dict[str, list]:
     tables = {"claims": "id, text, articles, statements, first_date, events", "claim_articles": "claim, article",
               "claim_statements": "*", "events": "claim, article, date, action, actor, data",
-              "article_edges": "*", "claim_keys": "*", "article_profiles": "article, terms, lexical"}
+              "article_edges": "*", "claim_keys": "*", "article_profiles": "article, terms",
+              "article_vectors": "*"}
     return {t: sorted(map(tuple, store.db.execute(f"SELECT {cols} FROM {t}").fetchall())) for t, cols in tables.items()}
 
 

@@ -66,7 +66,7 @@ def add_hostile_article(store) -> None:
              "statements": [(statement["id"], XSS_ID)], "first_date": "2024-06-04"}
     store.replace_claims([], [claim], [event], "test")
     # the claims step has seen it (an empty profile): a later ingest leaves this hand-made claim as it is
-    store.save_profiles([(XSS_ID, {}, None)], "test")
+    store.save_profiles([(XSS_ID, {}, b"", [], None)], "test")
 
 
 @pytest.fixture(scope="session")

@@ -100,10 +100,7 @@ def discover(store, similarity: Similarity, builder: ClaimBuilder,
     if not pending:
         return summary
     summary.articles = len(pending)
-    for start in range(0, len(unprofiled), BATCH):
-        summary.edges += _profile_and_link(store, similarity, unprofiled[start:start + BATCH], pool)
-        if progress:
-            progress(f"claims: profiled {min(start + BATCH, len(unprofiled))}/{len(unprofiled)} article(s)")
+    summary.edges += _profile_and_link(store, similarity, unprofiled, pool, progress)
     in_flight: deque = deque()
     for components in _batches(_components(store, pending)):
         groups = [(claim_id(g[0]), g) for members in components for g in _clusters(store, members)]
@@ -132,23 +129,56 @@ def _batches(components: list[list[str]]):
         yield batch
 
 
-def _profile_and_link(store, similarity: Similarity, chunk: list[str], pool=None) -> int:
-    """Profile ``chunk`` (one transaction), then link each of its articles to its candidates; returns the edges.
-    With a ``pool``, the profiles and the links are computed on its workers (this process stores them)."""
-    texts = store.article_texts(chunk)
-    texts = {a: profile_text(texts[a][0], texts[a][1]) for a in chunk}
+def _profile_and_link(store, similarity: Similarity, ids: list[str], pool=None,
+                      progress: Callable[[str], None] | None = None) -> int:
+    """Profile ``ids`` BATCH at a time (a transaction each) and link each article to its candidates among the
+    profiles stored so far, its own batch's included; returns the edges stored. With a ``pool`` the profiles and
+    links are computed on its workers, a batch's links and the next batch's profiles while this process stores the
+    batch before's edges (links read keys and rows, never edges): the stored rows are those of one process."""
+    chunks = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
+
+    def texts_of(chunk: list[str]) -> dict[str, str]:
+        texts = store.article_texts(chunk)
+        return {a: profile_text(texts[a][0], texts[a][1]) for a in chunk}
+
+    def linked(rows: list) -> list:
+        return [(a, lexical, keys, vector) for a, _counts, lexical, keys, vector in rows]
+
+    def done(k: int) -> None:
+        if progress:
+            progress(f"claims: profiled {min((k + 1) * BATCH, len(ids))}/{len(ids)} article(s)")
+
+    total = 0
     if pool is None:
-        rows = profiles(similarity, texts)
-    else:
-        rows = [r for part in pool.profiles(_parts(texts, pool.jobs)) for r in part]
+        for k, chunk in enumerate(chunks):
+            rows = profiles(similarity, texts_of(chunk))
+            store.save_profiles(rows, PROFILE_VERSION)
+            edges = links(store, similarity, linked(rows))
+            store.add_edges(edges)
+            total += len(edges)
+            done(k)
+        return total
+    if not chunks:
+        return 0
+    rows = _gather(pool.profiles(_parts(texts_of(chunks[0]), pool.jobs)))
     store.save_profiles(rows, PROFILE_VERSION)
-    wanted = [(a, lexical, keys, vector) for a, _counts, lexical, keys, vector in rows]
-    if pool is None:
-        edges = links(store, similarity, wanted)
-    else:
-        edges = [e for part in pool.links(_parts(wanted, pool.jobs)) for e in part]
-    store.add_edges(edges)
-    return len(edges)
+    linking = pool.links(_parts(linked(rows), pool.jobs))
+    profiling = pool.profiles(_parts(texts_of(chunks[1]), pool.jobs)) if len(chunks) > 1 else []
+    for k in range(len(chunks)):
+        edges = _gather(linking)
+        if k + 1 < len(chunks):
+            rows = _gather(profiling)
+            store.save_profiles(rows, PROFILE_VERSION)
+            linking = pool.links(_parts(linked(rows), pool.jobs))
+            profiling = pool.profiles(_parts(texts_of(chunks[k + 2]), pool.jobs)) if k + 2 < len(chunks) else []
+        store.add_edges(edges)
+        total += len(edges)
+        done(k)
+    return total
+
+
+def _gather(futures: list) -> list:
+    return [item for future in futures for item in future.result()]
 
 
 def _parts(items, n: int) -> list:

@@ -74,13 +74,13 @@ class BuilderPool:
     def submit(self, groups: list[tuple[str, list[str]]]):
         return self._pool.submit(_build, groups)
 
-    def profiles(self, parts: list[dict[str, str]]) -> list[list]:
-        """:func:`._discover.profiles` of each part, on the workers, in order."""
-        return list(self._pool.map(_profiles, parts))
+    def profiles(self, parts: list[dict[str, str]]) -> list:
+        """Futures of :func:`._discover.profiles` of each part, on the workers."""
+        return [self._pool.submit(_profiles, part) for part in parts]
 
-    def links(self, parts: list[list]) -> list[list]:
-        """:func:`._discover.links` of each part (against the workers' own connections), in order."""
-        return list(self._pool.map(_links, parts))
+    def links(self, parts: list[list]) -> list:
+        """Futures of :func:`._discover.links` of each part (against the workers' own connections)."""
+        return [self._pool.submit(_links, part) for part in parts]
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -126,11 +126,11 @@ class ClaimsSQL:
         with self.db:
             fresh = []
             for article, terms, lexical, keys, vector in rows:
-                cur = self.db.execute("INSERT OR IGNORE INTO article_profiles (article, terms, vector, version, "
-                                      "lexical) VALUES (?, ?, ?, ?, ?)",
-                                      (article, json.dumps(terms, sort_keys=True), vector, version, lexical))
+                cur = self.db.execute("INSERT OR IGNORE INTO article_profiles (article, terms, vector, version) "
+                                      "VALUES (?, ?, ?, ?)", (article, json.dumps(terms, sort_keys=True), vector, version))
                 if cur.rowcount == 1:
                     fresh.append(terms)
+                    self.db.execute("INSERT OR REPLACE INTO article_vectors VALUES (?, ?, ?)", (article, lexical, vector))
                     self.db.executemany("INSERT OR IGNORE INTO claim_keys (term, weight, article) VALUES (?, ?, ?)",
                                         [(term, weight, article) for term, weight in keys])
             counts: dict[str, int] = {}
@@ -144,7 +144,7 @@ class ClaimsSQL:
         """id -> (packed lexical row, dense vector or None)."""
         out = {}
         for chunk in _chunks(sorted(set(ids))):
-            for r in self.db.execute("SELECT article, lexical, vector FROM article_profiles WHERE article IN "
+            for r in self.db.execute("SELECT article, lexical, dense FROM article_vectors WHERE article IN "
                                      "(SELECT value FROM json_each(?))", (json.dumps(chunk),)):
                 out[r[0]] = (r[1] or b"", r[2])
         return out
@@ -273,5 +273,5 @@ class ClaimsSQL:
         or version change)."""
         with self.db:
             for table in ("events", "claim_statements", "claim_articles", "claim_outlets", "claims", "article_edges",
-                          "term_df", "claim_keys", "article_profiles"):
+                          "term_df", "claim_keys", "article_vectors", "article_profiles"):
                 self.db.execute(f"DELETE FROM {table}")

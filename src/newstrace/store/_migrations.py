@@ -241,14 +241,19 @@ def _m7(db: sqlite3.Connection) -> None:
 @migration(8, "claim keys: each article's weighted terms stored packed, and its key terms indexed for candidates")
 def _m8(db: sqlite3.Connection) -> None:
     # Candidates for claim discovery come from an index of each article's key terms (near-linear) instead of a
-    # full-text query per article (whose cost grew with the corpus). Profiles made before lack the packed vector
-    # and the keys: they are dropped, and the next ingest profiles every article again and rebuilds its claims.
+    # full-text query per article (whose cost grew with the corpus); each candidate's packed row is read from a
+    # table of its own (small rows: the profile's JSON terms made every read walk overflow pages). Profiles made
+    # before have neither: they are dropped, and the next ingest profiles every article again and rebuilds its claims.
     db.executescript(
         """
         DELETE FROM article_edges;
         DELETE FROM term_df;
         DELETE FROM article_profiles;
-        ALTER TABLE article_profiles ADD COLUMN lexical BLOB;  -- packed tf-idf row (claims/_lexical.pack)
+        CREATE TABLE article_vectors (       -- what candidates are compared by, apart from the profile's terms
+            article TEXT PRIMARY KEY REFERENCES articles(id),
+            lexical BLOB NOT NULL,           -- packed tf-idf row (claims/_lexical.pack)
+            dense BLOB                       -- dense vector (float16), when the similarity uses one
+        );
         CREATE TABLE claim_keys (            -- each profiled article's most weighted terms (candidates index)
             term TEXT NOT NULL,
             weight REAL NOT NULL,            -- the term's value in the article's normalised tf-idf row
