@@ -91,3 +91,24 @@ def test_seed_trail_checks_hold(seed_path, tmp_path):
     assert json.loads(paraphrase.stdout)["claim"]["id"] == trail["claim"]["id"]
     missing = run_cli("trail", "penguins colonise the moon", "--db", str(db))
     assert missing.returncode == 1 and len(missing.stderr.decode().strip().splitlines()) == 1
+
+
+def test_copies_in_a_trail_are_drawn_as_reprints_without_their_cluster_s_first_article(tmp_path):
+    """Near-copies are stored as a cluster linked from its earliest article; two copies in a trail without that
+    article still show the reprint between their outlets."""
+    from newstrace.models import Article
+    from newstrace.store import Store
+    from newstrace.trail._build import _assemble
+
+    with Store(str(tmp_path / "a.db")) as store:
+        for i, (outlet, day) in enumerate((("Wire", "01"), ("Daily", "02"), ("Herald", "03"))):
+            store.add_article(Article(id=f"{i:016x}", source=f"{i}.txt", title="t", text=f"copy {i}",
+                                      published=f"2024-05-{day}", outlet=outlet, extractor="test"))
+        with store.db:
+            store.db.executemany("INSERT OR REPLACE INTO reuse_clusters VALUES (?, ?)",
+                                 [(f"{i:016x}", f"{0:016x}") for i in range(3)])
+        events = [{"claim": "c1", "article": f"{i:016x}", "date": f"2024-05-0{i + 1}", "action": "asserts",
+                   "actor": {"name": outlet, "type": "outlet"}, "authority": [], "observed": True}
+                  for i, outlet in ((1, "Daily"), (2, "Herald"))]
+        trail = _assemble(store.db, {"id": "c1", "text": "t"}, events)
+    assert {"from": "Herald", "to": "Daily", "type": "reprints"} in trail["edges"]

@@ -85,6 +85,21 @@ def _assemble(db: sqlite3.Connection, claim: dict, events: list[dict], **extra) 
         if target in wanted and key not in drawn:
             drawn.add(key)
             reprints.append({"from": source, "to": target, "type": kind})
+    # Near-copies are linked as a cluster, from its earliest article: copies in the trail whose earliest article is
+    # not are drawn from the earliest copy that is.
+    members: dict[str, list[tuple[str, str]]] = {}
+    for article, published, cluster in db.execute(
+            "SELECT c.article, a.published, c.cluster FROM reuse_clusters c JOIN articles a ON a.id = c.article "
+            "WHERE c.article IN (SELECT value FROM json_each(?))", (ids,)):
+        if cluster not in wanted:
+            members.setdefault(cluster, []).append((published or "9999", article))
+    for copies in members.values():
+        first = min(copies)[1]
+        for _, target in sorted(copies):
+            key = (outlet_of.get(first, first), outlet_of.get(target, target), "reprint")
+            if target != first and key not in drawn:
+                drawn.add(key)
+                reprints.append({"from": first, "to": target, "type": "reprint"})
     trail = {"claim": claim, "events": events, "edges": edges(events, reprints, outlet_of),
              "delay_to_first_denial": delay_to_first_denial(events)}
     trail.update(extra)
