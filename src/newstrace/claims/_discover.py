@@ -4,7 +4,8 @@ Stages (``discover``), over the articles in no claim yet (new ones, or ones a ki
 1. profile: each new article's term counts, its weighted row packed (:func:`._lexical.pack`), its KEY_TERMS most
    weighted terms indexed (``claim_keys``), and the corpus document frequencies updated;
 2. candidates: each new article's key terms look up the articles sharing them (the PER_KEY that weigh each term
-   most), best CANDIDATES by the summed weight products; pairs whose cosine reaches EDGE_FLOOR become edges. Each
+   most), best CANDIDATES by the summed weight products (the query's weights times the term's idf in this corpus);
+   pairs whose cosine reaches EDGE_FLOOR become edges. Each
    lookup reads at most KEY_TERMS x PER_KEY index rows, so the cost per article does not grow with the corpus;
 3. components: the pending articles' connected components over edges of at least CLUSTER_THRESHOLD (average-link
    clusters never cross them, so nothing outside needs recomputing);
@@ -87,6 +88,13 @@ def key_terms(values: dict[str, float], limit: int = KEY_TERMS) -> list[tuple[st
     keys = [(t, v) for t, v in values.items() if len(t) >= 3 and not t.isdigit()]
     keys.sort(key=lambda tv: (-tv[1], tv[0]))
     return [(t, round(v, 6)) for t, v in keys[:limit]]
+
+
+def lookup_weights(keys: list[tuple[str, float]], documents: int, df: dict[str, int]) -> list[tuple[str, float]]:
+    """Key weights for a lookup: each times the term's idf in this corpus, so that a term common here (boilerplate
+    words of one site, a wire's filler) ranks candidates less than a rare one. Ranking only: edges keep the fixed
+    weights."""
+    return [(t, round(w * math.log((documents + 1) / (df.get(t, 0) + 1)), 6)) for t, w in keys]
 
 
 def discover(store, similarity: Similarity, builder: ClaimBuilder,
@@ -204,9 +212,11 @@ def profiles(similarity: Similarity, texts: dict[str, str]) -> list[tuple[str, d
 def links(store, similarity: Similarity, rows: list[tuple[str, bytes, list[tuple[str, float]], bytes | None]]
           ) -> list[tuple[str, str, float]]:
     """Edges from each (article, packed row, key terms, dense vector) to its candidates among the stored profiles."""
+    documents, df = store.document_frequencies({t for _a, _lexical, keys, _vector in rows for t, _ in keys})
     edges = []
     for a, lexical, keys, vector in rows:
-        cands = [c for c, _ in store.key_candidates(keys, PER_KEY, CANDIDATES + 1) if c != a][:CANDIDATES]
+        lookup = lookup_weights(keys, documents, df)
+        cands = [c for c, _ in store.key_candidates(lookup, PER_KEY, CANDIDATES + 1) if c != a][:CANDIDATES]
         edges += _edges(store, similarity, a, lexical, vector, cands)
     return edges
 
