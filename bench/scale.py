@@ -308,9 +308,12 @@ def one_size(data: Path, n: int, jobs: int, workdir: Path, serve: bool) -> dict:
                ingest_ratio=run["pages_per_s"] / ref["pages_per_s"], pages=run["pages"],
                reuse_s=run["after_pages_seconds"], load=run["load_after"])
     with Store(db) as store:
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
         found = run_claims_step(store, jobs=jobs)
         out["claims_s"] = time.perf_counter() - t
+        # CPU seconds of this process and its (reaped) workers: less sensitive to other load than the wall time
+        out["claims_cpu_s"] = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN) - cpu
+        out["claims_load"] = os.getloadavg()[0]
         out["claims"] = found.claims
         url_claim = dict(store.db.execute("SELECT a.url, c.claim FROM articles a JOIN claim_articles c "
                                           "ON c.article = a.id").fetchall())
@@ -388,7 +391,10 @@ def main() -> None:
                   f"{r['peak_rss_mb']:>7.0f} {r['peak_child_rss_mb']:>8.0f} {r['db_mb']:>7.0f}", flush=True)
             if r.get("stance"):
                 print(f"  note: {r['stance']}")
-        for key, label in (("claims_s", "claims step"), ("reuse_s", "reuse")):
+        for r in rows:
+            print(f"  {r['pages']} articles: claims step {r['claims_s']:.1f} s wall, {r['claims_cpu_s']:.1f} s CPU "
+                  f"(this process and its workers), load average {r['claims_load']:.2f} at its end")
+        for key, label in (("claims_s", "claims step"), ("claims_cpu_s", "claims step CPU"), ("reuse_s", "reuse")):
             s = slope(rows, key)
             if s is not None:
                 print(f"log-log slope of {label} time, {rows[-2]['pages']} -> {rows[-1]['pages']}: {s:.2f} "

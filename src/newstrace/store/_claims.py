@@ -197,13 +197,14 @@ class ClaimsSQL:
             self.db.executemany("INSERT OR REPLACE INTO article_edges VALUES (?, ?, ?)",
                                 [(min(a, b), max(a, b), s) for a, b, s in edges if a != b])
 
-    def edges_of(self, ids: Iterable[str]) -> list[tuple[str, str, float]]:
+    def edges_of(self, ids: Iterable[str], min_sim: float = 0.0) -> list[tuple[str, str, float]]:
+        """Stored edges touching ``ids`` (a, b, similarity), those of at least ``min_sim`` only."""
         out = []
         for chunk in _chunks(sorted(set(ids))):
             arg = json.dumps(chunk)
             out += self.db.execute("SELECT a, b, sim FROM article_edges WHERE a IN (SELECT value FROM json_each(?)) "
-                                   "UNION SELECT a, b, sim FROM article_edges WHERE b IN (SELECT value FROM json_each(?))",
-                                   (arg, arg)).fetchall()
+                                   "AND sim >= ? UNION SELECT a, b, sim FROM article_edges WHERE b IN "
+                                   "(SELECT value FROM json_each(?)) AND sim >= ?", (arg, min_sim, arg, min_sim)).fetchall()
         return [(r[0], r[1], r[2]) for r in out]
 
     # -- claims -------------------------------------------------------------------------------------------
