@@ -57,17 +57,26 @@ class ArticleStance:
     denies: float
 
 
+# (claim, article) pairs per stance-model call: large enough that the call's fixed cost is shared, small enough that
+# its features (every token of every article) stay in tens of megabytes.
+STANCE_BATCH = 256
+
+
 def stance_probabilities(model, claim_text: str, texts: Sequence[str]) -> list[dict[str, float]]:
     """The article-level model's probabilities for each text toward ``claim_text`` (one thread, batched)."""
     return pair_probabilities(model, [(claim_text, t) for t in texts])
 
 
 def pair_probabilities(model, pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
-    """The article-level model's probabilities for each (claim text, article text) pair, in one batch."""
+    """The article-level model's probabilities for each (claim text, article text) pair, in batches of STANCE_BATCH
+    (which bounds the memory the features of a large claim's articles take; each pair's row is the same)."""
     if model is None or not pairs:
         return [{} for _ in pairs]
-    rows = model.probabilities(list(pairs))
-    return [dict(zip(model.labels, (float(x) for x in row))) for row in rows]
+    out = []
+    for start in range(0, len(pairs), STANCE_BATCH):
+        rows = model.probabilities(list(pairs[start:start + STANCE_BATCH]))
+        out += [dict(zip(model.labels, (float(x) for x in row))) for row in rows]
+    return out
 
 
 def statement_action(statement: dict, claim_text: str, similarity: float = 1.0) -> str:
