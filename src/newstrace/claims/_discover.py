@@ -114,17 +114,31 @@ def discover(store, similarity: Similarity, builder: ClaimBuilder,
     in_flight: deque = deque()
     for components in _batches(_components(store, pending)):
         groups = [(claim_id(g[0]), g) for members in components for g in _clusters(store, members)]
+        parts = list(_batches([g for _, g in groups]))  # a large component's clusters are built a batch at a time
+        starts = [0]
+        for part in parts:
+            starts.append(starts[-1] + len(part))
+        chunks = [groups[a:b] for a, b in zip(starts, starts[1:])]
         if pool is None:
-            _store_claims(store, components, builder.build_many(groups), summary)
+            _store_claims(store, components, _joined(builder.build_many(chunk) for chunk in chunks), summary)
             continue
-        in_flight.append((components, pool.submit(groups)))
+        in_flight.append((components, [pool.submit(chunk) for chunk in chunks]))
         if len(in_flight) > 2 * pool.jobs:
-            components, future = in_flight.popleft()
-            _store_claims(store, components, future.result(), summary)
+            components, futures = in_flight.popleft()
+            _store_claims(store, components, _joined(f.result() for f in futures), summary)
     while in_flight:
-        components, future = in_flight.popleft()
-        _store_claims(store, components, future.result(), summary)
+        components, futures = in_flight.popleft()
+        _store_claims(store, components, _joined(f.result() for f in futures), summary)
     return summary
+
+
+def _joined(built) -> tuple[list[dict], list]:
+    """(claims, events) of several build_many calls, in order."""
+    claims, events = [], []
+    for c, e in built:
+        claims += c
+        events += e
+    return claims, events
 
 
 def _batches(components: list[list[str]]):
