@@ -40,7 +40,7 @@ def hostile_folder(tmp_path):
     return folder
 
 
-EXPECTED_REJECTS = {"pipe.html", "bad.jsonl:1", "bad.jsonl:2", "listed.meta.json", "typed.meta.json", "zeros.warc@0"}
+EXPECTED_REJECTS = {"pipe.html", "bad.jsonl:1", "bad.jsonl:2", "listed.meta.json", "typed.meta.json", "zeros.warc"}
 
 
 def test_extract_on_a_hostile_folder(tmp_path):

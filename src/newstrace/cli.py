@@ -16,6 +16,8 @@ from .models import Article
 from .read import ReadStats, Reject
 
 DEFAULT_DB = "newstrace.db"
+# The longest free-text query ``trail`` takes: a proposition is a sentence or two.
+MAX_QUERY_CHARS = 1000
 _db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.",
                           envvar="NEWSTRACE_DB")
 
@@ -423,6 +425,9 @@ def trail(query, db, fmt):
         if store.claim(query):
             result = build_trail(store, query)
         else:
+            if len(query) > MAX_QUERY_CHARS:  # each word's embedding neighbours are looked up: 100 KB took minutes
+                raise NewstraceError(f"trail: a free-text query is one proposition, at most {MAX_QUERY_CHARS:,} "
+                                     f"characters (this one has {len(query):,})")
             from .claims._step import load_stance
             result = query_trail(store, query, stance=load_stance(os.environ.get("NEWSTRACE_STANCE_MODEL") or None))
         if result is None:

@@ -5,6 +5,7 @@ Field names and meanings follow the Article contract in DESIGN.md; ``Article.to_
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -33,6 +34,34 @@ class Document:
 #: Languages the statement analyser reads (spaCy's English pipeline). Pages in other languages get no statements
 #: for now, and their record says so (``Article.notes``) rather than showing an unexplained zero.
 STATEMENT_LANGUAGES = ("en",)
+
+
+#: Statements are read in the first STATEMENT_CHARS characters of an article's text, and in no more than its first
+#: STATEMENT_TOKENS words and punctuation marks (what spaCy's parse costs: about 4,000 a second on one loaded core).
+#: A long feature is under 100,000 characters and 20,000 words and marks; a page of megabytes (or of 100,000
+#: ampersands) would hold an ingest for minutes.
+STATEMENT_CHARS = 100_000
+STATEMENT_TOKENS = 20_000
+_UNIT = re.compile(r"\w+|[^\w\s]")
+
+
+def statement_extent(text: str) -> int:
+    """How many leading characters of ``text`` statements are read in: all of them, or (past STATEMENT_CHARS
+    characters or STATEMENT_TOKENS words and marks) up to the last paragraph, line, sentence or word break before."""
+    limit = min(len(text), STATEMENT_CHARS)
+    if limit > STATEMENT_TOKENS:  # (fewer characters cannot hold more words and marks)
+        for count, unit in enumerate(_UNIT.finditer(text, 0, limit)):
+            if count == STATEMENT_TOKENS:
+                limit = unit.start()
+                break
+    if limit >= len(text):
+        return len(text)
+    low = max(1, limit - STATEMENT_CHARS // 5)
+    for mark in ("\n\n", "\n", ". ", " "):
+        found = text.rfind(mark, low, limit)
+        if found > 0:
+            return found + len(mark)
+    return limit
 
 
 def reads_statements(language: str | None) -> bool:
@@ -79,6 +108,9 @@ class Article:
         """What a reader of the record should know that no field says (derived, so stored records say it too)."""
         if not reads_statements(self.language):
             return [f"statements are English-only for now: none were read in this page (language: {self.language})"]
+        read = statement_extent(self.text)
+        if read < len(self.text):
+            return [f"statements were read in the first {read:,} characters of the text only (of {len(self.text):,})"]
         return []
 
     def to_dict(self) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sqlite3
 import sys
 from collections import Counter, deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -230,10 +231,17 @@ def ingest(inputs: Iterable[str], store: Store, *, progress: Callable[[str], Non
 
 def _store_result(store: Store, summary: IngestSummary, new_ids: list[str], result: Processed | Reject) -> None:
     """Store one page's result (one transaction) and count it."""
+    if not isinstance(result, Reject):
+        try:
+            stored = store.add_article(result.article, result.statements, ANALYSE_VERSION, result.fingerprint)
+        except (OverflowError, sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
+            # a value SQLite cannot hold (an integer past 2^63): that page is a reject, the run goes on (its
+            # transaction was rolled back)
+            result = Reject(result.article.source, "unstorable", f"cannot be stored ({type(exc).__name__}: {exc})")
     if isinstance(result, Reject):
         store.add_reject(result.source, result.kind, result.reason, EXTRACTOR_VERSION)
         summary.rejected.append(result)
-    elif store.add_article(result.article, result.statements, ANALYSE_VERSION, result.fingerprint).new:
+    elif stored.new:
         summary.new += 1
         summary.statements += len(result.statements)
         if not reads_statements(result.article.language):

@@ -60,13 +60,16 @@ def test_gzipped_zeros_named_as_a_crawl_or_not_end_in_a_short_reject(tmp_path, n
     assert_one_line_reject(items[0], name)
 
 
-def test_plain_warc_of_zeros_ends_in_a_short_reject(tmp_path):
+@pytest.mark.parametrize("head,reason", [(b"", "not a WARC or ARC file"),
+                                         (b"WARC/1.0\r\n", "header line longer than")])
+def test_plain_warc_of_zeros_ends_in_a_short_reject(tmp_path, head, reason):
     path = tmp_path / "zeros.warc"
     with open(path, "wb") as out:
+        out.write(head)
         out.truncate(50 << 20)  # 50 MB of zeros (sparse)
     (item,) = read_bounded(path)
     assert_one_line_reject(item, "zeros.warc")
-    assert "header line longer than" in item.reason
+    assert reason in item.reason
 
 
 def test_warc_header_of_endless_short_lines_is_refused(tmp_path):

@@ -4,6 +4,7 @@ No caches: the loaded pipeline is returned to the caller, who passes it on expli
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -21,6 +22,12 @@ UNUSED_COMPONENTS: tuple[str, ...] = ()
 CHUNK_CHARS = 100_000
 # How far back from the chunk limit a cut point is searched for (a paragraph, line, sentence or space).
 CUT_WINDOW = 20_000
+# Longest run without a space handed to spaCy: its tokenizer strips prefix and suffix punctuation one character at a
+# time, copying the rest each time, so a run of punctuation costs the square of its length (5,000 "&": 3.4 s; 20,000:
+# 64 s). Longer runs are parsed with a space every MAX_RUN_CHARS characters (the text's offsets are kept; no word or
+# quote is that long, a long URL only loses its parse).
+MAX_RUN_CHARS = 100
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 
 
 class PipelineMissing(NewstraceError):
@@ -81,10 +88,20 @@ def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
+def tokenizable(text: str) -> str:
+    """``text`` with a space put every MAX_RUN_CHARS characters into longer runs without one (same length, same
+    offsets): what spaCy parses in linear time."""
+    if not _LONG_RUN.search(text):
+        return text
+    return _LONG_RUN.sub(lambda m: " ".join(m.group()[i + 1:i + MAX_RUN_CHARS]
+                                            for i in range(-1, len(m.group()) - 1, MAX_RUN_CHARS)), text)
+
+
 def parse(text: str, nlp: Language) -> list[tuple[int, Doc]]:
-    """Parse ``text`` in pieces; return (char offset of the piece in ``text``, its Doc) pairs."""
+    """Parse ``text`` in pieces; return (char offset of the piece in ``text``, its Doc) pairs. The Docs' text is
+    ``text`` but for runs longer than MAX_RUN_CHARS without a space (see ``tokenizable``)."""
     bounds = chunk_bounds(text, min(CHUNK_CHARS, nlp.max_length))
-    docs = nlp.pipe(text[a:b] for a, b in bounds)
+    docs = nlp.pipe(tokenizable(text[a:b]) for a, b in bounds)
     return [(a, doc) for (a, _), doc in zip(bounds, docs)]
 
 
@@ -94,7 +111,7 @@ def parse_many(texts: Iterable[str], nlp: Language,
     text's (offset, Doc) list in order."""
     texts = list(texts)
     bounds = [chunk_bounds(t, min(CHUNK_CHARS, nlp.max_length)) for t in texts]
-    pieces = (t[a:b] for t, bs in zip(texts, bounds) for a, b in bs)
+    pieces = (tokenizable(t[a:b]) for t, bs in zip(texts, bounds) for a, b in bs)
     stream = nlp.pipe(pieces, batch_size=batch_size)
     for bs in bounds:
         yield [(a, next(stream)) for a, _ in bs]

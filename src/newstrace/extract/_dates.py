@@ -152,6 +152,8 @@ def parse_date(text: str | None, zone: ZoneInfo | None = None, dayfirst: bool = 
         if tz and tz not in ("Z", "UTC", "GMT"):
             sign = 1 if tz[0] == "+" else -1
             offset = timedelta(hours=int(tz[1:3]), minutes=int(tz[-2:])) * sign
+            if not -timedelta(hours=24) < offset < timedelta(hours=24):  # "+99:99": no zone, the date stands
+                return d.isoformat()
             stamp = stamp.replace(tzinfo=timezone(offset))
             if offset:
                 return stamp.isoformat()
@@ -234,7 +236,7 @@ def _json_ld(tree: HtmlElement) -> dict[str, list[str]]:
             continue
         try:
             pairs: Iterable[tuple[str, str]] = list(_walk_json(json.loads(text)))
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested deeper than json's decoder recurses
             pairs = ((m.group(1), m.group(2)) for m in _DATE_KEYS.finditer(text))
         for key, value in pairs:
             found.setdefault(key, []).append(value)

@@ -51,6 +51,14 @@ CHECK_BELOW_PAGE_SHARE = 0.2
 # on the tune part of data/aeb the check never fires (0.2 to 0.8 give the same F1); on the 799 pages of other sites
 # in data/dates it moves the pages where the fast pass had picked a wrong block (bench/extraction.py --other).
 MIN_AGREEMENT = 0.5
+# Pages past these sizes are not given to trafilatura's extractor, whose cost grows faster than the page: it checks
+# each candidate block's paragraph text with the XPath //p//text(), which libxml2 evaluates in quadratic time (node
+# sets merged without duplicates: 100,000 short paragraphs took 11 s, 200,000 took 63 s), and some of its passes
+# count or walk an element's children once per child (200,000 links in one block: 23 s, 100,000: 6 s). Such a page
+# gets trafilatura's linear baseline instead (its article element's text, else its paragraphs). The largest of the
+# 980 real pages in data/aeb and data/dates has 9,748 elements and 821 text runs in paragraphs.
+MAX_PARAGRAPH_TEXTS = 20_000
+MAX_ELEMENTS = 50_000
 _WORD = re.compile(r"\w+")
 
 
@@ -98,6 +106,10 @@ def main_text(tree: HtmlElement, url: str | None, title: str | None, standfirst:
     """The main text of the page, or "" when neither pass finds any. ``tree`` is not changed (trafilatura copies it)."""
     from trafilatura.baseline import html2txt
 
+    if _too_big(tree):
+        from trafilatura.baseline import baseline
+
+        return clean_text(baseline(tree)[1]).strip()
     h1s = [_meta.text_of(h) for h in tree.iter("h1")]
     titles = [t for t in [title, *h1s] if t]
     text = _extract(tree, url, titles, standfirst, TRAFILATURA_OPTIONS)
@@ -109,6 +121,20 @@ def main_text(tree: HtmlElement, url: str | None, title: str | None, standfirst:
     if len(second) > len(text) and agreement(text, second) < MIN_AGREEMENT:
         return second
     return text
+
+
+def _too_big(tree: HtmlElement) -> bool:
+    """Whether the page has more than MAX_ELEMENTS elements or MAX_PARAGRAPH_TEXTS text runs in paragraphs (counted
+    in one linear walk, stopping at the limit)."""
+    for count, _ in enumerate(tree.iter(), 1):
+        if count > MAX_ELEMENTS:
+            return True
+    texts = 0
+    for paragraph in tree.iter("p"):
+        texts += sum(1 for _ in paragraph.itertext())
+        if texts > MAX_PARAGRAPH_TEXTS:
+            return True
+    return False
 
 
 def agreement(text: str, other: str) -> float:

@@ -127,9 +127,14 @@ class PageMeta:
             except ValueError:
                 try:
                     data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
-                except ValueError:
+                except (ValueError, RecursionError):
                     continue
-            self.jsonld.extend(_flatten(data))
+            except RecursionError:  # nested deeper than json's decoder recurses: not metadata anyone wrote
+                continue
+            try:
+                self.jsonld.extend(_flatten(data))
+            except RecursionError:  # lists inside lists, hundreds deep
+                continue
         self.article = next((o for o in self.jsonld if _types(o) & (_ARTICLE_TYPES - {"webpage", "creativework"})), None)
         if self.article is None:
             self.article = next((o for o in self.jsonld if _types(o) & _ARTICLE_TYPES), None)
@@ -473,9 +478,16 @@ def find_comments(pm: PageMeta) -> int | None:
     return None
 
 
+# A comment count above this is not one (and past 2^63 SQLite cannot store it; past 4,300 digits Python will not
+# even read it).
+MAX_COMMENTS = 10**9
+
+
 def _count(value: str) -> int | None:
     digits = re.sub(r"[,.\s]", "", value or "")
-    return int(digits) if digits.isdigit() else None
+    if not digits.isdigit() or not digits.isascii() or len(digits) > len(str(MAX_COMMENTS)):
+        return None
+    return int(digits) if int(digits) <= MAX_COMMENTS else None
 
 
 # ---------------------------------------------------------------- captions and related links

@@ -177,8 +177,8 @@ def _mostly_date(text: str) -> bool:
 def _comment_count(window: list[_Line]) -> int | None:
     """The count shown beside a comment footer: "12 Comments", "Comments (3)", or a bare number line next to it."""
     for line in window:
-        match = re.match(r"^(\d+)\s+comments?$", line.text, re.I) or re.search(r"\((\d+)\)$", line.text)
-        if match:
+        match = re.match(r"^(\d{1,9})\s+comments?$", line.text, re.I) or re.search(r"\((\d{1,9})\)$", line.text)
+        if match:  # at most nine digits: a longer number is no comment count (and past 2^63 SQLite cannot store it)
             return int(match.group(1))
         if _COUNT.match(line.text):
             return int(line.text)

@@ -10,6 +10,7 @@ import gzip
 import io
 import json
 import os
+import re
 import stat
 import sys
 import zlib
@@ -38,12 +39,23 @@ _KINDS = ("html", "text")
 
 
 def display_name(name: str) -> str:
-    """A file name as text that can be printed and stored: bytes that are not UTF-8 (``a\\xff.html``, which Python
-    holds as lone surrogates) are written as ``\\xff`` escapes."""
+    """A file name as text that can be printed and stored on one line: bytes that are not UTF-8 (``a\\xff.html``,
+    which Python holds as lone surrogates) are written as ``\\xff`` escapes, and control characters (a newline, a
+    terminal escape) as ``\\n``, ``\\x1b``."""
     try:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a surrogate that did not come from a file name: escaped as such
-        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+        text = name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _CONTROLS.sub(_escape_control, text) if _CONTROLS.search(text) else text
+
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # what ends a line somewhere
+_NAMED_CONTROLS = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_control(match: re.Match) -> str:
+    char = match.group()
+    return _NAMED_CONTROLS.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}")
 
 
 @dataclass
@@ -56,7 +68,7 @@ class Reject:
 
     def __post_init__(self) -> None:
         self.source = display_name(self.source)
-        reason = " ".join(display_name(self.reason[: 2 * MAX_REASON_CHARS]).split())
+        reason = display_name(" ".join(self.reason[: 2 * MAX_REASON_CHARS].split()))
         self.reason = reason if len(reason) <= MAX_REASON_CHARS else reason[: MAX_REASON_CHARS - 1] + "…"
 
     def message(self) -> str:
@@ -164,6 +176,8 @@ def _sidecar(path: str, given: _Given) -> _Given:
                     meta = json.load(handle)
             except (OSError, ValueError) as exc:
                 raise InputError(candidate, f"sidecar is not valid JSON ({exc})") from exc
+            except RecursionError as exc:  # json's decoder recurses once per level of nesting
+                raise InputError(candidate, "sidecar is not valid JSON (nested too deeply)") from exc
             if not isinstance(meta, dict):
                 raise InputError(candidate, 'a sidecar is a JSON object: {"url": ..., "outlet": ..., "fetched_at": ...}')
             problem = _bad_given(meta)
@@ -195,14 +209,21 @@ def _open(path: str, regular_only: bool) -> BinaryIO:
     (a FIFO is opened non-blocking, then refused once fstat says what it is)."""
     if not regular_only:
         return open(path, "rb")
+    _check_regular(path, os.stat(path).st_mode)  # a socket cannot even be opened: say what it is
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
+    try:
+        _check_regular(path, os.fstat(fd).st_mode)  # what was opened (the name may have changed in between)
+    except InputError:
         os.close(fd)
-        what = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device or special file"
-        raise InputError(path, f"not a regular file ({what}): skipped")
+        raise
     os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
+
+
+def _check_regular(path: str, mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        what = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device or special file"
+        raise InputError(path, f"not a regular file ({what}): skipped")
 
 
 def _read_path(path: str, given: _Given, stats: ReadStats, *, regular_only: bool = False
@@ -290,6 +311,9 @@ def _iter_jsonl(source: str, data: bytes, given: _Given) -> Iterator[Document | 
             obj = json.loads(line)
         except ValueError as exc:
             yield Reject(where, "bad-json", f"not JSON ({exc.args[0] if exc.args else exc})")
+            continue
+        except RecursionError:  # json's decoder recurses once per level of nesting
+            yield Reject(where, "bad-json", "not JSON (nested too deeply)")
             continue
         if not isinstance(obj, dict) or not (obj.get("html") or obj.get("text")):
             yield Reject(where, "bad-json", 'a JSON Lines record needs "html" or "text"')

@@ -2,6 +2,7 @@
 directed. How pairs become links (reprint clusters) is ``_clusters``."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -34,6 +35,11 @@ REPRINT_COVERAGE = 0.5
 BOILERPLATE_ARTICLES = 3
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# Words of each text that alignment reads (its first ones). A pair's alignment costs its texts' length, and a huge page
+# that MinHash finds similar to many others (a story followed by a megabyte of one repeated line: its shingle set is
+# small) was aligned in full with each of them, which held an ingest of 230 pages for over ten minutes. News articles
+# are under 10,000 words; a reprint of a longer text is judged on its first 20,000.
+MAX_ALIGN_WORDS = 20_000
 
 
 @dataclass
@@ -94,7 +100,7 @@ def candidate_pairs(prints: list[Fingerprint]) -> Iterator[tuple[int, int]]:
 
 
 def _word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    spans = [(m.start(), m.end()) for m in itertools.islice(_TOKEN.finditer(text), MAX_ALIGN_WORDS)]
     return [text[s:e].lower() for s, e in spans], spans
 
 
@@ -103,7 +109,7 @@ def align(text_a: str, text_b: str) -> tuple[float, list[Passage]]:
 
     Returns (share of the LONGER text inside runs of at least MIN_RUN_WORDS, those runs): "mostly the same
     text" must hold for both texts, so an excerpt is not a reprint. Linear in the texts' lengths: shingles are
-    looked up in a dict, not compared pairwise.
+    looked up in a dict, not compared pairwise. Only each text's first MAX_ALIGN_WORDS words are read.
     """
     words_a, spans_a = _word_spans(text_a)
     words_b, spans_b = _word_spans(text_b)

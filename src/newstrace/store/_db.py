@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sqlite3
+import urllib.parse
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Iterator
@@ -65,8 +66,7 @@ class Store(ClaimsSQL):
             if readonly:
                 if not os.path.exists(path):
                     raise StoreError(f"{path}: no such database (run 'newstrace ingest' first)")
-                uri = f"file:{os.path.abspath(path)}?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+                self.db = self._connect_readonly(path)
             else:
                 self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
                 self.db.execute("PRAGMA journal_mode=WAL")
@@ -104,11 +104,33 @@ class Store(ClaimsSQL):
                 func(_InTransaction(self.db))
                 self.db.execute("INSERT INTO migrations VALUES (?, ?, ?)", (version, name, _now()))
 
+    @staticmethod
+    def _connect_readonly(path: str, immutable: bool = False) -> sqlite3.Connection:
+        # the path quoted: a "?", "#" or "%" in a file name would end or change the URI
+        uri = f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
     def _check_schema(self) -> None:
         try:
             have = {row[0] for row in self.db.execute("SELECT version FROM migrations")}
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"{self.path}: not a newstrace database") from exc
+            # A WAL database in a folder this user cannot write: SQLite cannot make the shared-memory file a reader
+            # needs. With no write-ahead log beside it (no writer at work: the file holds everything), it is read
+            # as immutable; it is a newstrace database all the same.
+            cannot_open = "unable to open" in str(exc) or "readonly" in str(exc)
+            if cannot_open and not os.path.exists(self.path + "-wal"):
+                self.db.close()
+                self.db = self._connect_readonly(self.path, immutable=True)
+                self.db.row_factory = sqlite3.Row
+                try:
+                    have = {row[0] for row in self.db.execute("SELECT version FROM migrations")}
+                except sqlite3.OperationalError as again:
+                    raise StoreError(f"{self.path}: not a newstrace database") from again
+            elif cannot_open:
+                raise StoreError(f"{self.path}: cannot be read ({exc}; a write-ahead log beside it needs a "
+                                 "folder this user may write)") from exc
+            else:
+                raise StoreError(f"{self.path}: not a newstrace database") from exc
         missing = [v for v, _, _ in MIGRATIONS if v not in have]
         if missing:
             raise StoreError(f"{self.path}: database needs migrations {missing}; open it once for writing")
@@ -276,8 +298,10 @@ class Store(ClaimsSQL):
     def get_article(self, ident: str) -> Article | None:
         """An article by id, or by a unique id prefix of at least 6 characters."""
         row = self.db.execute("SELECT * FROM articles WHERE id=?", (ident,)).fetchone()
-        if row is None and len(ident) >= 6:
-            rows = self.db.execute("SELECT * FROM articles WHERE id LIKE ? LIMIT 2", (ident + "%",)).fetchall()
+        if row is None and 6 <= len(ident) <= 64:  # a prefix, its "%" and "_" taken as they are (not wildcards)
+            prefix = ident.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            rows = self.db.execute("SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                                   (prefix + "%",)).fetchall()
             row = rows[0] if len(rows) == 1 else None
         return self._article(row) if row else None
 

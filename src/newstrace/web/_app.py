@@ -389,7 +389,10 @@ def create_app(db: str, *, allow_ingest: bool = False, host: str | None = None,
 
     # -- errors -------------------------------------------------------------------------------------------
     async def on_http_error(request: Request, exc: HTTPException):
-        return render_error(request.url.path, exc.status_code, str(exc.detail))
+        response = render_error(request.url.path, exc.status_code, str(exc.detail))
+        for name, value in (exc.headers or {}).items():  # a 405's Allow
+            response.headers[name] = value
+        return response
 
     async def on_bad_request(request: Request, exc: BadRequest):
         return render_error(request.url.path, 400, str(exc))

@@ -30,14 +30,32 @@ def encode_cursor(value) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+# Integers in a cursor are SQLite integers (64-bit): a larger one (10^30) raised OverflowError, a 500.
+_INT64 = (-(1 << 63), (1 << 63) - 1)
+MAX_CURSOR_CHARS = 4096
+
+
 def decode_cursor(cursor: str | None):
     if cursor is None or cursor == "":
         return None
+    if len(cursor) > MAX_CURSOR_CHARS:
+        raise BadRequest("cursor: not a cursor this server gave")
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        return json.loads(raw.decode())
+        value = json.loads(raw.decode())
     except Exception as exc:  # noqa: BLE001 - any garbage is the client's
         raise BadRequest("cursor: not a cursor this server gave") from exc
+    if not _fits(value):
+        raise BadRequest("cursor: not a cursor this server gave (a number out of range)")
+    return value
+
+
+def _fits(value) -> bool:
+    """Whether a decoded cursor has a shape this server gives (a scalar, or a short flat list of them) and every
+    integer in it is one SQLite can take."""
+    if isinstance(value, list):
+        return len(value) <= 8 and all(not isinstance(v, (list, dict)) and _fits(v) for v in value)
+    return not isinstance(value, int) or _INT64[0] <= value <= _INT64[1]
 
 
 def _date_str(value: int) -> str | None:
@@ -102,10 +120,9 @@ def claims_page(db: sqlite3.Connection, f: ClaimFilter, limit: int,
         # the leading term alone lets SQLite seek in the index; the row value then picks the exact place
         where.append(f"{key[0]} >= ? AND ({', '.join(key)}) > ({', '.join('?' for _ in key)})")
         args += [after[0]] + list(after)
-    if f.q:
-        like = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        where.append("text LIKE ? ESCAPE '\\'")
-        args.append(like)
+    if f.q:  # a substring, any case (ASCII, as LIKE); instr: no pattern to escape, and no limit on its length
+        where.append("instr(lower(text), lower(?)) > 0")  # (LIKE refused patterns of 50,000+ characters: a 500)
+        args.append(f.q)
     if f.action:
         where.append("action_bits & ? != 0")
         args.append(_bits((f.action,), ACTIONS))
