@@ -3,6 +3,8 @@
     python bench/hostile.py                        # this checkout
     python bench/hostile.py --before /tmp/old/src  # and another source tree (e.g. `git archive HEAD src`), same run
     python bench/hostile.py --only near-dup        # the cases whose label holds this text
+    python bench/hostile.py --corpus               # each case of tests/hostile_corpus.py alone: held, time, peak
+    python bench/hostile.py --corpus --before /tmp/old/src   # the same corpus through another source tree
 
 Every input is made here, in a temporary folder (the 1 GB-of-zeros crawl takes a few seconds to compress). A case
 that runs past --timeout is shown as such: it is what the issue calls a hang.
@@ -153,12 +155,51 @@ def run_case(src: str, args: list[str], timeout: float) -> tuple[float, float, s
     return elapsed, peak, outcome
 
 
+def corpus_main(src: str, only: str | None) -> None:
+    """Each file case of tests/hostile_corpus.py through ``newstrace extract`` alone, with ``src`` first on the path:
+    whether it held (tests/test_hostile_corpus.py's checks), its wall time and peak memory; then the figures."""
+    sys.path.insert(0, str(HERE / "tests"))
+    os.environ["PYTHONPATH"] = src
+    from hostile_corpus import write_corpus
+    from test_hostile_corpus import CASE_PEAK_MB, CASE_SECONDS, check_run, extract_outcomes, run_alone, Matcher
+
+    with tempfile.TemporaryDirectory(prefix="newstrace-corpus-") as tmp:
+        cases = [c for c in write_corpus(Path(tmp) / "corpus") if not only or only in c.name]
+        rows = []
+        print(f"{'case':58} {'s':>6} {'MB':>6}  outcome")
+        for case in cases:
+            run, where, alone = run_alone(str(Path(tmp) / "corpus"), case, tmp)
+            problems = ["timed out"] if run.timed_out else []
+            if "Traceback" in run.err:
+                problems.append("traceback: " + run.err.strip().splitlines()[-1][:80])
+            if run.seconds > CASE_SECONDS:
+                problems.append(f"over {CASE_SECONDS} s")
+            if run.peak_mb > CASE_PEAK_MB:
+                problems.append(f"over {CASE_PEAK_MB} MB")
+            if not problems and not case.allows_nothing():
+                problems += check_run([alone], extract_outcomes(run, Matcher(where, [alone]))).get(alone.name, [])
+            shown = case.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            rows.append((run.seconds, run.peak_mb, shown, not problems))
+            print(f"{ascii(shown)[1:-1][:58]:58} {run.seconds:6.1f} {run.peak_mb:6.0f}  "
+                  f"{'held' if not problems else '; '.join(problems)[:200]}", flush=True)
+    slowest = max(rows)
+    largest = max(rows, key=lambda r: r[1])
+    print(f"\n{sum(r[3] for r in rows)} of {len(rows)} cases held; slowest {slowest[2]!r}: {slowest[0]:.1f} s at "
+          f"{slowest[1]:.0f} MB; largest peak {largest[2]!r}: {largest[1]:.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", help="another source tree (its src/ folder) to measure in the same run")
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--only", help="run only the cases whose label holds this text")
+    parser.add_argument("--corpus", action="store_true",
+                        help="the hostile corpus of tests/hostile_corpus.py instead, each case alone (with --before: "
+                             "that tree only)")
     opts = parser.parse_args()
+    if opts.corpus:
+        corpus_main(opts.before or str(HERE / "src"), opts.only)
+        return
     trees = ([("before", opts.before)] if opts.before else []) + [("now", str(HERE / "src"))]
     with tempfile.TemporaryDirectory(prefix="newstrace-hostile-") as tmp:
         cases = [case for case in make_cases(Path(tmp)) if not opts.only or opts.only in case[0]]
