@@ -208,9 +208,6 @@ def test_killed_ingests_then_a_rerun_equal_a_clean_run(tmp_path, clean_run):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="claims step: a killed run's profiled articles are never linked again (the "
-                                      "profiles and their edges are two transactions, and the next run links only "
-                                      "unprofiled articles): their claims come out as singletons")
 def test_killed_inside_the_claims_step_then_a_rerun_equals_a_clean_run(tmp_path, clean_run):
     scenarios: list[tuple[str, list[Kill]]] = [
         ("articles profiled, no claim written", [(lambda c, t: c["article_profiles"] > 0 and c["claims"] == 0, 1)]),

@@ -178,6 +178,46 @@ def test_articles_profiled_by_a_killed_run_get_their_claims_next_time(tmp_path):
         assert found.claims == 3 and not store.articles_without_claim()
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_killed_between_profiles_and_their_edges_is_made_whole_by_the_next(tmp_path, monkeypatch, jobs):
+    import newstrace.claims._discover as discovery
+    import newstrace.claims._step as step
+    from newstrace.claims import run_claims_step
+
+    monkeypatch.setattr(step, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(discovery, "BATCH", 3)  # profiles of a later batch are stored before an earlier's edges
+
+    class Killed(Exception):
+        pass
+
+    def fresh(name: str) -> Store:
+        store = Store(str(tmp_path / name))
+        for article in _articles():
+            store.add_article(article)
+        return store
+
+    with fresh("clean.db") as store:
+        run_claims_step(store, jobs=jobs)
+        clean = _dump(store) | {"term_df": sorted(map(tuple, store.db.execute("SELECT * FROM term_df").fetchall()))}
+    with fresh("killed.db") as store:
+        calls = []
+
+        def add_edges(edges, linked=()):
+            calls.append(len(calls))
+            if len(calls) == 2:  # the second batch's profiles (and the first's with jobs=2) stored, edges not
+                raise Killed
+            Store.add_edges(store, edges, linked)
+
+        monkeypatch.setattr(store, "add_edges", add_edges)
+        with pytest.raises(Killed):
+            run_claims_step(store, jobs=jobs)
+        monkeypatch.undo()
+        assert store.unlinked_profiles()
+        run_claims_step(store, jobs=jobs)
+        assert not store.unlinked_profiles()
+        assert _dump(store) | {"term_df": sorted(map(tuple, store.db.execute("SELECT * FROM term_df").fetchall()))} == clean
+
+
 def test_key_lookup_reads_a_bounded_number_of_articles_per_term(tmp_path):
     with Store(str(tmp_path / "a.db")) as store:
         rows = []

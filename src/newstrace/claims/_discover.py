@@ -1,6 +1,7 @@
 """Claim discovery over the store: articles about the same rumour or event grouped into one claim.
 
-Stages (``discover``), over the articles in no claim yet (new ones, or ones a killed run left):
+Stages (``discover``), over the articles in no claim yet (new ones, or ones a killed run left; a profile whose
+edges a killed run never stored is dropped first and made again, so the result is that of an unbroken run):
 1. profile: each new article's term counts, its weighted row packed (:func:`._lexical.pack`), its KEY_TERMS most
    weighted terms indexed (``claim_keys``), and the corpus document frequencies updated;
 2. candidates: each new article's key terms look up the articles sharing them (the PER_KEY that weigh each term
@@ -105,6 +106,9 @@ def discover(store, similarity: Similarity, builder: ClaimBuilder,
     ``pool``: a :class:`._workers.BuilderPool` that builds the claims while this process stores them (the same
     rows as without it)."""
     summary = DiscoverySummary()
+    stale = store.unlinked_profiles()  # profiled by a run killed before their edges were stored
+    if stale:
+        store.drop_profiles(stale)
     unprofiled = store.articles_without_profile()
     pending = sorted(set(unprofiled) | set(store.articles_without_claim()))
     if not pending:
@@ -178,7 +182,7 @@ def _profile_and_link(store, similarity: Similarity, ids: list[str], pool=None,
             rows = profiles(similarity, texts_of(chunk))
             store.save_profiles(rows, PROFILE_VERSION)
             edges = links(store, similarity, linked(rows))
-            store.add_edges(edges)
+            store.add_edges(edges, chunk)
             total += len(edges)
             done(k)
         return total
@@ -189,13 +193,13 @@ def _profile_and_link(store, similarity: Similarity, ids: list[str], pool=None,
     linking = pool.links(_parts(linked(rows), pool.jobs))
     profiling = pool.profiles(_parts(texts_of(chunks[1]), pool.jobs)) if len(chunks) > 1 else []
     for k in range(len(chunks)):
-        edges = _gather(linking)
+        edges = _gather(linking)  # the links of chunks[k], found before chunks[k + 1]'s profiles are stored
         if k + 1 < len(chunks):
             rows = _gather(profiling)
             store.save_profiles(rows, PROFILE_VERSION)
             linking = pool.links(_parts(linked(rows), pool.jobs))
             profiling = pool.profiles(_parts(texts_of(chunks[k + 2]), pool.jobs)) if k + 2 < len(chunks) else []
-        store.add_edges(edges)
+        store.add_edges(edges, chunks[k])
         total += len(edges)
         done(k)
     return total

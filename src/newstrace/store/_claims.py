@@ -126,8 +126,9 @@ class ClaimsSQL:
         with self.db:
             fresh = []
             for article, terms, lexical, keys, vector in rows:
-                cur = self.db.execute("INSERT OR IGNORE INTO article_profiles (article, terms, vector, version) "
-                                      "VALUES (?, ?, ?, ?)", (article, json.dumps(terms, sort_keys=True), vector, version))
+                cur = self.db.execute("INSERT OR IGNORE INTO article_profiles (article, terms, vector, version, linked) "
+                                      "VALUES (?, ?, ?, ?, 0)", (article, json.dumps(terms, sort_keys=True), vector,
+                                                                 version))
                 if cur.rowcount == 1:
                     fresh.append(terms)
                     self.db.execute("INSERT OR REPLACE INTO article_vectors VALUES (?, ?, ?)", (article, lexical, vector))
@@ -192,10 +193,36 @@ class ClaimsSQL:
         return [(r[0], float(r[1])) for r in self.db.execute(sql, (query, int(limit)))]
 
     # -- edges and components -----------------------------------------------------------------------------
-    def add_edges(self, edges: list[tuple[str, str, float]]) -> None:
+    def add_edges(self, edges: list[tuple[str, str, float]], linked: Iterable[str] = ()) -> None:
+        """Store ``edges`` and mark the ``linked`` articles' profiles linked, in one transaction."""
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO article_edges VALUES (?, ?, ?)",
                                 [(min(a, b), max(a, b), s) for a, b, s in edges if a != b])
+            for chunk in _chunks(sorted(set(linked))):
+                self.db.execute("UPDATE article_profiles SET linked = 1 WHERE article IN "
+                                "(SELECT value FROM json_each(?))", (json.dumps(chunk),))
+
+    def unlinked_profiles(self) -> list[str]:
+        """Profiled articles whose edges were never stored (a run killed between the two), in id order."""
+        return [r[0] for r in self.db.execute("SELECT article FROM article_profiles WHERE linked = 0 ORDER BY article")]
+
+    def drop_profiles(self, ids: Iterable[str]) -> None:
+        """Undo :meth:`save_profiles` for ``ids`` (profile, packed row, key terms, their counts in the document
+        frequencies, any edge touching them) in one transaction, so that they are profiled again as new."""
+        with self.db:
+            counts: dict[str, int] = {}
+            for chunk in _chunks(sorted(set(ids))):
+                arg = (json.dumps(chunk),)
+                for (terms,) in self.db.execute("SELECT terms FROM article_profiles WHERE article IN "
+                                                "(SELECT value FROM json_each(?))", arg).fetchall():
+                    for term in json.loads(terms):
+                        counts[term] = counts.get(term, 0) + 1
+                for table, column in (("article_profiles", "article"), ("article_vectors", "article"),
+                                      ("claim_keys", "article"), ("article_edges", "a"), ("article_edges", "b")):
+                    self.db.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))", arg)
+            self.db.executemany("UPDATE term_df SET df = df - ? WHERE term = ?",
+                                [(n, term) for term, n in sorted(counts.items())])
+            self.db.execute("DELETE FROM term_df WHERE df <= 0")
 
     def edges_of(self, ids: Iterable[str], min_sim: float = 0.0) -> list[tuple[str, str, float]]:
         """Stored edges touching ``ids`` (a, b, similarity), those of at least ``min_sim`` only."""

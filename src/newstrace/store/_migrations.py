@@ -308,3 +308,13 @@ def _m9(db: sqlite3.Connection) -> None:
     not_star = {rep_of[s] for s, t in links if s != rep_of[s]}
     db.executemany("DELETE FROM reuse_checked WHERE article = ?",
                    [(a,) for a, rep in sorted(rep_of.items()) if rep in not_star])
+
+
+@migration(10, "profiles marked linked: a profile whose edges a killed run never stored is made again")
+def _m10(db: sqlite3.Connection) -> None:
+    # A profile and its article's edges are stored in two transactions (a batch's edges are found against the
+    # profiles stored before them, by worker processes reading their own connections). A run killed in between left
+    # profiled articles without edges, and the next run linked only unprofiled ones. A profile is now stored
+    # unlinked (0) and marked linked (1) in the transaction that stores its edges; profiles stored before this
+    # migration were linked by the runs that made them.
+    db.execute("ALTER TABLE article_profiles ADD COLUMN linked INTEGER NOT NULL DEFAULT 1")
