@@ -226,3 +226,59 @@ def test_a_group_named_like_a_person_is_not_a_he(nlp):
             "\u201cWe will win again,\u201d he said.")
     s = _find(extract_statements(text, nlp), "win again")
     assert s["speaker"]["name"] == "Mike Dunn"
+
+
+def test_a_named_organisation_does_not_refer_back_to_another(nlp):
+    text = ("The United Nations said that thousands of refugees were stranded at the camp.\n\n"
+            "The Pentagon rejected the accusations as false.")
+    s = _find(extract_statements(text, nlp), "the accusations")
+    assert s["speaker"]["name"] != "United Nations" and s["speaker"]["type"] == "organization"
+
+
+def test_the_company_refers_to_an_organisation_that_was_a_subject(nlp):
+    text = ("Acme Robotics announced on Monday that it would cut 300 jobs. The cuts follow a contract lost to Boeing "
+            "last year. The company said that the cuts were needed.")
+    s = _find(extract_statements(text, nlp), "cuts were needed")
+    assert s["speaker"]["name"] == "Acme Robotics" and s["speaker"]["type"] == "organization"
+
+
+def test_an_age_description_refers_back_to_the_person(nlp):
+    text = ("Birchfield Rovers appointed Tomas Varga as their new manager on Friday.\n\n"
+            "The 56-year-old said that he was excited to start work.")
+    s = _find(extract_statements(text, nlp), "excited to start")
+    assert s["speaker"]["name"] == "Tomas Varga" and s["speaker"]["type"] == "person"
+
+
+def test_an_organisation_noun_takes_the_name_in_apposition(nlp):
+    text = ("The singer's label, Northgate Records, sued a streaming service last week.\n\n"
+            "The company that produces the awards show, Harbor Light Productions, denies that any deal was made.")
+    s = _find(extract_statements(text, nlp), "any deal was made")
+    assert s["speaker"]["name"] == "Harbor Light Productions" and s["speaker"]["type"] == "organization"
+
+
+def test_a_nationality_modified_government_is_not_the_last_organisation(nlp):
+    text = ("The refugees live in a camp run by the Red Crescent near the border.\n\n"
+            "The Jordanian government said that it had admitted more refugees than any other country.")
+    s = _find(extract_statements(text, nlp), "admitted more refugees")
+    assert s["speaker"]["name"] != "Red Crescent" and s["speaker"]["type"] == "organization"
+
+
+def test_a_name_the_ner_missed_is_a_person_by_its_apposition(nlp):
+    from spacy.tokens import Doc
+
+    from newstrace.analyse._speakers import collect_names
+
+    words = ["Lena", "Marsh", ",", "director", "of", "Orbit", "Ads", ",", "said", "it", "worked", ".",
+             "Marsh", "said", "so", "."]
+    doc = Doc(nlp.vocab, words=words,
+              pos=["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "VERB",
+                   "PUNCT", "PROPN", "VERB", "ADV", "PUNCT"],
+              deps=["compound", "nsubj", "punct", "appos", "prep", "compound", "pobj", "punct", "ROOT", "nsubj",
+                    "ccomp", "punct", "nsubj", "ROOT", "advmod", "punct"],
+              heads=[1, 8, 1, 1, 3, 6, 4, 1, 8, 10, 8, 8, 13, 13, 13, 13],
+              lemmas=[w.lower() for w in words],
+              ents=["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O"],
+              sent_starts=[True] + [False] * 11 + [True, False, False, False])
+    book = collect_names([(0, doc)])
+    assert "Lena Marsh" in book.full_names
+    assert book.is_person("Marsh") and book.resolve("Marsh") == "Lena Marsh"

@@ -138,6 +138,8 @@ SPOKES_HEADS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeo
 # "one user", "others").
 ANONYMOUS_WORDS = frozenset({"some", "those", "others", "many", "several", "few", "most", "one", "another",
                              "two", "three", "four", "five", "critics", "both", "all"})
+# A definite description by age alone ("the 56-year-old"): a person referred back to, like "he"/"she".
+AGE_ONLY = re.compile(r"the \d{1,3}\s*-\s*year\s*-\s*old")
 # A pronoun that never names a speaker on its own.
 JUNK_MENTIONS = frozenset({"none", "nobody", "no one", "it", "this", "that", "which", "what", "there",
                            "a statement", "in a statement"})
@@ -193,6 +195,7 @@ class NameBook:
     persons: set[str] = field(default_factory=set)
     mentions: list[tuple[int, str, int, int]] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)
+    org_subjects: set[int] = field(default_factory=set)
     roles: list[tuple[int, str, str]] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
@@ -256,13 +259,19 @@ class NameBook:
         return None
 
     def last_org(self, before: int, head: str | None = None) -> str | None:
-        """The last organisation named before ``before`` (one whose name has ``head`` in it, if any does)."""
-        earlier = [name for at, name in self.orgs if at < before]
+        """The last organisation named before ``before``: one whose name has ``head`` in it, if any does, else
+        the last one that was a clause's subject ("AppleSkin" in "in favor of more AppleSkin. The automaker
+        says" is not what "the automaker" refers to), else the last one. Outlets are not what "the
+        commission" or "the company" refer to."""
+        earlier = [(at, name) for at, name in self.orgs if at < before and not is_outlet_name(name)]
         if head:
-            with_head = [name for name in earlier if head in name.lower().split()]
+            with_head = [name for _, name in earlier if head in name.lower().split()]
             if with_head:
                 return with_head[-1]
-        return earlier[-1] if earlier else None
+        subjects = [name for at, name in earlier if at in self.org_subjects]
+        if subjects:
+            return subjects[-1]
+        return earlier[-1][1] if earlier else None
 
     def by_role(self, role: str, before: int) -> str | None:
         """The person last given ``role`` before ``before``, else the first given it after."""
@@ -323,7 +332,7 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             ents.append((offset, ent))
             if (ent.label_ == "PERSON" and not _determined(ent)) or _titled_name(ent) or _person_signal(ent):
                 book.add(_clean_person(ent))
-        for name in _titled_runs(doc):
+        for name in _titled_runs(doc) + _apposed_runs(doc):
             book.add(name)
         book.runs.extend(_name_runs(doc))
     for offset, doc in docs:
@@ -360,6 +369,8 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
         elif ent.label_ == "ORG":
             name = re.sub(r"^the\s+", "", name, flags=re.I)
             book.orgs.append((offset + ent.start_char, name))
+            if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                book.org_subjects.add(offset + ent.start_char)
             nxt = ent.doc[ent.end:ent.end + 3]
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
                 book.acronyms[nxt[1].text] = name  # "World Health Organization (WHO)"
@@ -417,6 +428,25 @@ def _name_runs(doc: Doc) -> list[str]:
                 not (token is not None and token.lower_ in ORG_HEADS):
             found.append(" ".join(t.text for t in run))
         run = []
+    return found
+
+
+def _apposed_runs(doc: Doc) -> list[str]:
+    """Two or three capitalised proper nouns outside any entity with a person's role in apposition after them
+    ("Jeff Sanborn, president of an agency, said"): a person's full name the NER missed."""
+    found = []
+    for token in doc:
+        if token.ent_type_ or not any(c.dep_ == "appos" and c.pos_ == "NOUN" and
+                                      (c.lemma_.lower() in PERSON_HEADS or c.lower_ in ROLE_WORDS)
+                                      for c in token.children):
+            continue
+        first = token.i
+        while first > 0 and token.i - first < 2 and doc[first - 1].dep_ == "compound" and not doc[first - 1].ent_type_:
+            first -= 1
+        run = doc[first:token.i + 1]
+        if len(run) >= 2 and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in PERSON_TITLES
+                                 and t.lower_ not in ORG_HEADS for t in run) and not is_outlet_name(run.text):
+            found.append(run.text)
     return found
 
 
@@ -551,6 +581,10 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         found.text, found.start, found.end = text, start, end
         return found
     appos = [t for t in head.children if t.dep_ == "appos"]
+    if AGE_ONLY.fullmatch(low):
+        # "The 56-year-old said": a definite description of a person by age alone refers back like "he"/"she".
+        antecedent = book.antecedent("", start, PRONOUN_REACH) or last_person
+        return Speaker(text, start, end, antecedent or text, "person")
     if len(span) == 1 and low in PERSON_PRONOUNS:
         if low not in THIRD_PERSON_SINGULAR:
             return Speaker(text, start, end, text, "unknown")  # "I", "we", "they": no safe antecedent
@@ -605,7 +639,14 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         words = [t for t in span if t.dep_ not in ("det",) and not t.is_punct]
         plural = head.tag_ in ("NNS", "NNPS") and lower != lemma  # "the companies" are not the last one named
         definite = not any(t.dep_ == "det" and t.lower_ in ("a", "an", "another") for t in head.children)
-        if not plural and definite and (len(words) == 1 or (len(words) == 2 and words[0].pos_ == "ADJ")):
+        named = _appos_org(head)
+        if named:  # "The company that runs the show, Dick Clark Productions, denies ..."
+            return Speaker(text, start, end, named, "organization")
+        # A common noun alone or after a plain adjective refers back ("the company", "the German automaker"); a
+        # name ("The Pentagon") or a nationality ("the Jordanian government") names an organisation itself.
+        back = head.pos_ == "NOUN" and not head.is_title and \
+            (len(words) == 1 or (len(words) == 2 and words[0].pos_ == "ADJ" and not words[0].ent_type_))
+        if not plural and definite and back:
             org = book.last_org(start, lemma)  # "the company", "the agency": the organisation named before
             if org:
                 return Speaker(text, start, end, org, "organization")
@@ -653,6 +694,21 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         chain.setdefault(lemma, name)
         return Speaker(text, start, end, name, "person", lemma)
     return Speaker(text, start, end, _clean_name(text), "unknown")
+
+
+def _appos_org(head: Token) -> str | None:
+    """The organisation an apposition after an organisation noun names, right before its verb ("the company
+    ..., Dick Clark Productions, denies"; the parse may hang it on the relative clause's last noun)."""
+    doc = head.doc
+    for token in head.subtree:
+        if token.dep_ != "appos" or token.ent_type_ != "ORG" or token.i <= head.i:
+            continue
+        after = token.right_edge.i + 1
+        if token.head.i == head.i or (after + 1 < len(doc) and doc[after].text == "," and after + 1 == head.head.i):
+            ents = [e for e in _ents_in(doc[token.left_edge.i:token.right_edge.i + 1]) if e.label_ == "ORG"]
+            if ents and not is_outlet_name(ents[0].text):
+                return _strip_det(_clean_name(ents[0].text))
+    return None
 
 
 def _non_person_antecedent(span: Span, offset: int, book: NameBook, recent: list[Speaker],
