@@ -282,3 +282,10 @@ def test_a_name_the_ner_missed_is_a_person_by_its_apposition(nlp):
     book = collect_names([(0, doc)])
     assert "Lena Marsh" in book.full_names
     assert book.is_person("Marsh") and book.resolve("Marsh") == "Lena Marsh"
+
+
+def test_a_royal_title_stays_part_of_a_single_given_name(nlp):
+    text = ("Prince Edmund gave an interview to the BBC about the charity on Saturday.\n\n"
+            "Edmund said that he had no regrets about the visit.")
+    s = _find(extract_statements(text, nlp), "no regrets")
+    assert s["speaker"]["name"] == "Prince Edmund" and s["speaker"]["type"] == "person"

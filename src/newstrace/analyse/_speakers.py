@@ -103,6 +103,10 @@ PERSON_TITLES = frozenset({
     "aide", "deputy", "lawmaker", "leader", "candidate", "economist", "analyst", "author", "actor", "actress",
     "singer", "rapper", "poet", "writer", "player", "quarterback", "striker", "star",
 })
+# Titles that, before a single given name, are part of the name a person is known by ("Prince Andrew",
+# "Pope Francis"); the scorer and the gold keep them.
+ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "pope", "duke", "duchess", "emperor", "empress",
+                          "sultan", "sheikh"})
 # Singular heads naming one unnamed participant: a person by the guidelines ("a doctor on the scene", "the man").
 PERSON_HEADS = frozenset({
     "man", "woman", "boy", "girl", "child", "doctor", "patient", "driver", "victim", "mother", "father", "son",
@@ -313,7 +317,7 @@ def _clean_person(span: Span) -> str:
     core = _person_core(span)
     before = span.doc[core.start - 1] if core.start > 0 else None
     if len(core) == 1 and before is not None and before.pos_ == "PROPN" and before.is_title and \
-            before.dep_ == "compound" and before.lower_ not in ROLE_WORDS:
+            before.dep_ == "compound" and (before.lower_ not in ROLE_WORDS or before.lower_ in ROYAL_TITLES):
         core = span.doc[core.start - 1:core.end]  # "Major Jackson": the NER left the first name out
     words = core.text.split()
     for i in range(len(words) - 2, -1, -1):
@@ -451,9 +455,17 @@ def _apposed_runs(doc: Doc) -> list[str]:
 
 
 def _titled_runs(doc: Doc) -> list[str]:
-    """Capitalised names outside any entity right after an honorific ("Mr. Grayling", "Dr Fauci")."""
+    """Capitalised names outside any entity right after an honorific ("Mr. Grayling", "Dr Fauci"); a royal title
+    with the single given name after it ("Prince Edmund"), title kept."""
     found = []
     for token in doc:
+        if token.lower_ in ROYAL_TITLES and token.is_title and token.i + 2 <= len(doc):
+            name = doc[token.i + 1]
+            after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+            if name.pos_ == "PROPN" and name.is_title and name.ent_type_ in ("", "PERSON") and \
+                    not (after is not None and after.pos_ == "PROPN" and after.is_title):
+                found.append(_clean_name(doc[token.i:token.i + 2].text))
+            continue
         if token.lower_.rstrip(".") not in HONORIFICS or token.i + 1 >= len(doc):
             continue
         end = token.i + 1
@@ -518,6 +530,8 @@ def _person_core(ent: Span) -> Span:
     """A PERSON entity without leading role words the NER took in ("Spokesperson Zhao Lijian" -> "Zhao Lijian")."""
     start = ent.start
     while start < ent.end - 1 and ent.doc[start].lower_ in ROLE_WORDS:
+        if start == ent.end - 2 and ent.doc[start].lower_ in ROYAL_TITLES:
+            break  # "Prince Andrew": a royal's title is part of the name they are known by
         start += 1
     return ent.doc[start:ent.end]
 
