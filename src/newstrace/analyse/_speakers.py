@@ -84,6 +84,11 @@ INSTITUTION = re.compile(
     r"(?:[A-Z][\w.'’&-]*\s+){1,6}(?:Office|Department|Ministry|Agency|Commission|Council|Committee|Bureau|"
     r"Service|Authority|Police|Court|Administration|Prosecutor)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,6})?")
+# Organisation nouns that a nationality names by itself ("the Jordanian government" is Jordan's, not the
+# organisation named before; "the German automaker" refers back).
+STATE_HEADS = frozenset({"government", "ministry", "military", "army", "navy", "police", "embassy", "parliament",
+                         "administration", "cabinet", "regime", "junta", "authorities", "authority", "court",
+                         "senate", "congress", "legislature", "forces", "guard", "president", "presidency"})
 # Plural role nouns that stand for the one institution the article names ("prosecutors said" is the
 # prosecuting office), with the words that institution's name holds.
 INSTITUTION_PLURALS = MappingProxyType({"prosecutor": ("attorney", "prosecut", "justice")})
@@ -199,7 +204,6 @@ class NameBook:
     persons: set[str] = field(default_factory=set)
     mentions: list[tuple[int, str, int, int]] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)
-    org_subjects: set[int] = field(default_factory=set)
     roles: list[tuple[int, str, str]] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
@@ -263,19 +267,14 @@ class NameBook:
         return None
 
     def last_org(self, before: int, head: str | None = None) -> str | None:
-        """The last organisation named before ``before``: one whose name has ``head`` in it, if any does, else
-        the last one that was a clause's subject ("AppleSkin" in "in favor of more AppleSkin. The automaker
-        says" is not what "the automaker" refers to), else the last one. Outlets are not what "the
-        commission" or "the company" refer to."""
-        earlier = [(at, name) for at, name in self.orgs if at < before and not is_outlet_name(name)]
+        """The last organisation named before ``before`` (one whose name has ``head`` in it, if any does); never
+        an outlet ("the commission" after "Xinhua News Agency reported")."""
+        earlier = [name for at, name in self.orgs if at < before and not is_outlet_name(name)]
         if head:
-            with_head = [name for _, name in earlier if head in name.lower().split()]
+            with_head = [name for name in earlier if head in name.lower().split()]
             if with_head:
                 return with_head[-1]
-        subjects = [name for at, name in earlier if at in self.org_subjects]
-        if subjects:
-            return subjects[-1]
-        return earlier[-1][1] if earlier else None
+        return earlier[-1] if earlier else None
 
     def by_role(self, role: str, before: int) -> str | None:
         """The person last given ``role`` before ``before``, else the first given it after."""
@@ -373,8 +372,6 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
         elif ent.label_ == "ORG":
             name = re.sub(r"^the\s+", "", name, flags=re.I)
             book.orgs.append((offset + ent.start_char, name))
-            if ent.root.dep_ in ("nsubj", "nsubjpass"):
-                book.org_subjects.add(offset + ent.start_char)
             nxt = ent.doc[ent.end:ent.end + 3]
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
                 book.acronyms[nxt[1].text] = name  # "World Health Organization (WHO)"
@@ -658,8 +655,8 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
             return Speaker(text, start, end, named, "organization")
         # A common noun alone or after a plain adjective refers back ("the company", "the German automaker"); a
         # name ("The Pentagon") or a nationality ("the Jordanian government") names an organisation itself.
-        back = head.pos_ == "NOUN" and not head.is_title and \
-            (len(words) == 1 or (len(words) == 2 and words[0].pos_ == "ADJ" and not words[0].ent_type_))
+        back = head.pos_ == "NOUN" and not head.is_title and (len(words) == 1 or (
+            len(words) == 2 and words[0].pos_ == "ADJ" and not (words[0].ent_type_ and lemma in STATE_HEADS)))
         if not plural and definite and back:
             org = book.last_org(start, lemma)  # "the company", "the agency": the organisation named before
             if org:
