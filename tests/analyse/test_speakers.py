@@ -289,3 +289,23 @@ def test_a_royal_title_stays_part_of_a_single_given_name(nlp):
             "Edmund said that he had no regrets about the visit.")
     s = _find(extract_statements(text, nlp), "no regrets")
     assert s["speaker"]["name"] == "Prince Edmund" and s["speaker"]["type"] == "person"
+
+
+def test_a_participle_cue_is_said_by_the_passive_clause_subject(nlp):
+    text = "The regulator is frustrated with the carriers, saying they failed to share outage data in time."
+    s = _find(extract_statements(text, nlp), "failed to share")
+    assert s["speaker"]["text"] == "The regulator" and s["speaker"]["type"] == "organization"
+
+
+def test_a_name_before_its_apposition_speaks_when_the_parse_gives_no_subject(nlp):
+    text = ("Why the smog gets worse in winter\n\n"
+            "Maria Olsen, a professor of chemistry at the University of Oslo, explained that smog is a function "
+            "of weather.")
+    s = _find(extract_statements(text, nlp), "function of weather")
+    assert s["speaker"]["name"] == "Maria Olsen" and s["speaker"]["type"] == "person"
+
+
+def test_a_counted_plural_of_an_organisation_word_is_a_group(nlp):
+    text = "Two prison guards were charged on Monday with fraud, stating they had checked the cells."
+    s = _find(extract_statements(text, nlp), "checked the cells")
+    assert s["speaker"]["text"] == "Two prison guards" and s["speaker"]["type"] == "anonymous"

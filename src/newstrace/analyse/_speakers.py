@@ -646,9 +646,10 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
     determiners = [t for t in head.children if t.dep_ in ("det", "nummod", "amod") and t.lower_ in ANONYMOUS_WORDS]
     if lower in ANONYMOUS_WORDS and head.pos_ in ("PRON", "DET", "NUM", "ADJ", "NOUN"):
         return Speaker(text, start, end, _clean_name(_with_rights(head)), "anonymous")  # "Some", "Others"
-    if lemma in ORG_HEADS and head.pos_ in ("NOUN", "PROPN"):
+    plural = head.tag_ in ("NNS", "NNPS") and lower != lemma  # "the companies" are not the last one named
+    if lemma in ORG_HEADS and head.pos_ in ("NOUN", "PROPN") and not (plural and determiners):
+        # ("Two prison guards", "some unions": a counted plural is a group of unnamed people, below.)
         words = [t for t in span if t.dep_ not in ("det",) and not t.is_punct]
-        plural = head.tag_ in ("NNS", "NNPS") and lower != lemma  # "the companies" are not the last one named
         definite = not any(t.dep_ == "det" and t.lower_ in ("a", "an", "another") for t in head.children)
         named = _appos_org(head)
         if named:  # "The company that runs the show, Dick Clark Productions, denies ..."
