@@ -309,3 +309,23 @@ def test_a_counted_plural_of_an_organisation_word_is_a_group(nlp):
     text = "Two prison guards were charged on Monday with fraud, stating they had checked the cells."
     s = _find(extract_statements(text, nlp), "checked the cells")
     assert s["speaker"]["text"] == "Two prison guards" and s["speaker"]["type"] == "anonymous"
+
+
+def test_they_with_no_group_before_is_an_unnamed_group(nlp):
+    text = "Hundreds of nurses marched through the town centre.\n\nThey said that wards were dangerously short-staffed."
+    s = _find(extract_statements(text, nlp), "short-staffed")
+    assert s["speaker"]["type"] == "anonymous"
+
+
+def test_the_country_refers_back_to_the_state_last_named(nlp):
+    text = ("Refugees have crossed into Jordan for years.\n\n"
+            "The country said that it had taken in more than a million people.")
+    s = _find(extract_statements(text, nlp), "more than a million")
+    assert s["speaker"]["name"] == "Jordan" and s["speaker"]["type"] == "organization"
+
+
+def test_an_office_title_is_a_person(nlp):
+    text = ("The United Nations High Commissioner for Human Rights said that the decision broke "
+            "international law.")
+    s = _find(extract_statements(text, nlp), "broke international law")
+    assert s["speaker"]["type"] == "person"

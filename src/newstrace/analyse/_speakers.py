@@ -45,7 +45,7 @@ ANONYMOUS_HEADS = frozenset({
     "observer", "observers", "analyst", "analysts", "expert", "experts", "critic", "critics", "supporter",
     "supporters", "member", "members", "officer", "officers", "someone", "investigator", "investigators",
     "lawmaker", "lawmakers", "executive", "executives", "employee", "employees", "witness", "witnesses", "resident",
-    "residents", "voter", "voters", "democrats", "republicans",
+    "residents", "voter", "voters", "democrats", "republicans", "family", "families",
 })
 DOCUMENT_HEADS = frozenset({
     "report", "statement", "study", "release", "memo", "letter", "poll", "survey", "document", "documents",
@@ -96,6 +96,8 @@ INSTITUTION_PLURALS = MappingProxyType({"prosecutor": ("attorney", "prosecut", "
 QUANTITY_NOUNS = frozenset({"series", "group", "number", "couple", "handful", "lot", "dozen", "dozens", "hundreds",
                             "thousands", "majority", "minority", "crowd", "pair", "trio", "bunch", "host", "chorus",
                             "percent", "%", "half", "third", "quarter", "share", "proportion", "fraction"})
+# Heads that, after "the", refer back to the country last named ("the country said it would ...").
+COUNTRY_HEADS = frozenset({"country", "nation"})
 # Titles and honorifics that make the capitalised name after them a person's ("Mr. Vindman", "Sen. Grassley",
 # "Ambassador Sondland", "Lt. Col. Alexander Vindman"): the role words that head a person's title.
 PERSON_TITLES = frozenset({
@@ -195,7 +197,7 @@ class NameBook:
     ``full_names``: multi-word person names in order of first mention; ``persons``: every person name seen
     (folded); ``mentions``: (offset, full name, subject rank, sentence offset) per person mention, the rank
     ``MAIN_SUBJECT``, 1 for another subject, 0 for a non-subject; ``orgs``: (offset, name) per
-    organisation mention; ``roles``: (offset, role word, full name) from titles and appositions ("President
+    organisation mention; ``places``: (offset, name) per GPE mention; ``roles``: (offset, role word, full name) from titles and appositions ("President
     Donald Trump", "Marcelo Claure, the executive chair"); ``acronyms``: "WHO" -> "World Health Organization";
     ``gender``: full name -> "m"/"f" from honorifics and from pronouns in sentences naming only that person.
     """
@@ -204,6 +206,7 @@ class NameBook:
     persons: set[str] = field(default_factory=set)
     mentions: list[tuple[int, str, int, int]] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)
+    places: list[tuple[int, str]] = field(default_factory=list)
     roles: list[tuple[int, str, str]] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
@@ -369,6 +372,8 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
                 book.mentions.append((offset + ent.start_char, full, rank, offset + ent.sent.start_char))
             _note_roles(book, ent, full, offset)
             _note_gender(book, ent, full)
+        elif ent.label_ == "GPE":
+            book.places.append((offset + ent.start_char, re.sub(r"^the\s+", "", name, flags=re.I)))
         elif ent.label_ == "ORG":
             name = re.sub(r"^the\s+", "", name, flags=re.I)
             book.orgs.append((offset + ent.start_char, name))
@@ -597,8 +602,10 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         antecedent = book.antecedent("", start, PRONOUN_REACH) or last_person
         return Speaker(text, start, end, antecedent or text, "person")
     if len(span) == 1 and low in PERSON_PRONOUNS:
+        if low == "they":
+            return Speaker(text, start, end, text, "anonymous")  # no group or organisation spoke before: a group
         if low not in THIRD_PERSON_SINGULAR:
-            return Speaker(text, start, end, text, "unknown")  # "I", "we", "they": no safe antecedent
+            return Speaker(text, start, end, text, "unknown")  # "I", "we", "you": no safe antecedent
         antecedent = book.antecedent(low, start, PRONOUN_REACH) or last_person or _previous_person(span, book)
         return Speaker(text, start, end, antecedent or text, "person" if antecedent else "unknown")
     ents = _ents_in(span)
@@ -693,6 +700,8 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
             return Speaker(text, start, end, book.is_org(clean) or clean, "organization")
         if name != clean or len(clean.split()) <= 3:
             return Speaker(text, start, end, book.resolve_person(clean), "person")
+        if lower in PERSON_TITLES:  # "The United Nations High Commissioner for Human Rights": an office holder
+            return Speaker(text, start, end, book.by_role(lower, start) or clean, "person", lower)
         return Speaker(text, start, end, clean, "unknown")
     if head.pos_ == "NOUN" and (lemma in PERSON_HEADS or lemma in ROLE_WORDS):
         the = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children)
@@ -705,6 +714,10 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         name = _clean_name(_with_rights(head))
         chain.setdefault(lemma, name)
         return Speaker(text, start, end, name, "person", lemma)
+    if lemma in COUNTRY_HEADS and any(t.dep_ == "det" and t.lower_ == "the" for t in head.children):
+        place = next((name for at, name in reversed(book.places) if at < start), None)
+        if place:  # "the country said": the state last named, speaking as such
+            return Speaker(text, start, end, place, "organization")
     return Speaker(text, start, end, _clean_name(text), "unknown")
 
 
