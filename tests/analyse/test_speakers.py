@@ -329,3 +329,10 @@ def test_an_office_title_is_a_person(nlp):
             "international law.")
     s = _find(extract_statements(text, nlp), "broke international law")
     assert s["speaker"]["type"] == "person"
+
+
+def test_a_bare_some_takes_the_group_named_before(nlp):
+    text = ("Dozens of deportees landed in Amritsar on Friday after months in detention.\n\n"
+            "Some said that they had spent their savings on the journey.")
+    s = _find(extract_statements(text, nlp), "spent their savings")
+    assert s["speaker"]["type"] == "anonymous" and s["speaker"]["name"] == "some deportees"
