@@ -218,6 +218,24 @@ def test_a_run_killed_between_profiles_and_their_edges_is_made_whole_by_the_next
         assert _dump(store) | {"term_df": sorted(map(tuple, store.db.execute("SELECT * FROM term_df").fetchall()))} == clean
 
 
+def test_an_oversized_component_is_clustered_in_pieces_cut_by_stronger_edges(tmp_path, monkeypatch):
+    import newstrace.claims._discover as discovery
+
+    ids = [f"{i:016x}" for i in range(7)]
+    with Store(str(tmp_path / "a.db")) as store:
+        for a in ids:
+            store.add_article(Article(id=a, source=f"{a}.txt", title="t", text="x", extractor="test"))
+        # one chain at the clustering threshold: strong pairs joined by weak bridges, one article alone at 0.31
+        store.add_edges([(ids[0], ids[1], 0.9), (ids[1], ids[2], 0.27), (ids[2], ids[3], 0.9),
+                         (ids[3], ids[4], 0.31), (ids[4], ids[5], 0.9), (ids[5], ids[6], 0.26), (ids[0], ids[6], 0.1)])
+        assert discovery._components(store, [ids[3]]) == [ids]
+        assert discovery._pieces(store, ids, discovery.CLUSTER_THRESHOLD) == [ids]  # small: one piece
+        monkeypatch.setattr(discovery, "MAX_COMPONENT", 3)
+        # at 0.30: {0,1}, {2,3,4,5} (still too large: cut again at 0.35), {6}
+        assert discovery._pieces(store, ids, discovery.CLUSTER_THRESHOLD) == [
+            ids[0:2], ids[2:4], ids[4:6], ids[6:7]]
+
+
 def test_key_lookup_reads_a_bounded_number_of_articles_per_term(tmp_path):
     with Store(str(tmp_path / "a.db")) as store:
         rows = []

@@ -9,7 +9,8 @@ edges a killed run never stored is dropped first and made again, so the result i
    pairs whose cosine reaches EDGE_FLOOR become edges. Each
    lookup reads at most KEY_TERMS x PER_KEY index rows, so the cost per article does not grow with the corpus;
 3. components: the pending articles' connected components over edges of at least CLUSTER_THRESHOLD (average-link
-   clusters never cross them, so nothing outside needs recomputing);
+   clusters never cross them, so nothing outside needs recomputing); one of more than MAX_COMPONENT articles is cut
+   into pieces by stronger edges (:func:`_pieces`);
 4. clusters: average-link clustering of each affected component (:mod:`._cluster`), articles numbered by id so the
    result does not depend on ingest order;
 5. claims: for each cluster, its canonical text, the statements about it and its events (:mod:`._claim`, the stance
@@ -49,6 +50,14 @@ EDGE_FLOOR = 0.08
 CLUSTER_THRESHOLD = 0.25
 # Articles whose strong edges are read at a time when components are walked (bounds memory at any corpus size).
 COMPONENT_CHUNK = 5000
+# Articles above which a component is clustered in pieces: its components over edges of at least the threshold plus
+# SPLIT_STEP (and so on, while a piece is still larger). Average-link clusters inside such a piece are exact; a
+# cluster that would have bridged two pieces by its weaker edges is split. Real rumours hold tens of articles (dev:
+# at most 50) and their components hundreds (the dev corpora's largest is far below this), so only chains across
+# thousands of articles are cut: the synthetic 100k corpus of bench/scale.py (1,195 articles in one component at 10k)
+# held one whose edges alone took gigabytes in one process.
+MAX_COMPONENT = 2000
+SPLIT_STEP = 0.05
 # Articles profiled per transaction.
 BATCH = 500
 # Articles whose claims are built (one stance-model batch) and stored per transaction.
@@ -117,7 +126,8 @@ def discover(store, similarity: Similarity, builder: ClaimBuilder,
     summary.edges += _profile_and_link(store, similarity, unprofiled, pool, progress)
     in_flight: deque = deque()
     for components in _batches(_components(store, pending)):
-        groups = [(claim_id(g[0]), g) for members in components for g in _clusters(store, members)]
+        groups = [(claim_id(g[0]), g) for members in components
+                  for piece in _pieces(store, members, CLUSTER_THRESHOLD) for g in _clusters(store, piece)]
         parts = list(_batches([g for _, g in groups]))  # a large component's clusters are built a batch at a time
         starts = [0]
         for part in parts:
@@ -303,6 +313,34 @@ def _components(store, seeds: list[str]) -> list[list[str]]:
         seen |= comp
         out.append(sorted(comp))
     return out
+
+
+def _pieces(store, members: list[str], threshold: float) -> list[list[str]]:
+    """``members`` (a component over edges of at least ``threshold``) when it holds at most MAX_COMPONENT articles;
+    otherwise its components over edges of at least ``threshold + SPLIT_STEP``, each cut the same way while too
+    large. Each piece sorted by id, pieces in the order of their smallest article (a function of the graph only)."""
+    finer = round(threshold + SPLIT_STEP, 6)
+    if len(members) <= MAX_COMPONENT or finer > 1.0:
+        return [members]
+    inside = set(members)
+    parent = {a: a for a in members}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for start in range(0, len(members), COMPONENT_CHUNK):
+        for a, b, _s in store.edges_of(members[start:start + COMPONENT_CHUNK], finer):
+            if a in inside and b in inside:
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    parts: dict[str, list[str]] = {}
+    for a in members:  # sorted, so each part is sorted and parts come in the order of their smallest article
+        parts.setdefault(find(a), []).append(a)
+    return [piece for part in parts.values() for piece in _pieces(store, part, finer)]
 
 
 def _clusters(store, members: list[str]) -> list[list[str]]:

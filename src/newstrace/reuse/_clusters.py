@@ -188,7 +188,7 @@ def update_links(prints: list[Fingerprint], text_of: Callable[[str], str], meta:
 
     def walk(focus_mask: np.ndarray) -> None:
         if groups is None:
-            buckets: Iterable[list[int]] = band_buckets(prints)
+            buckets: Iterable[list[int]] = band_buckets(prints, sig_matrix)
         else:
             buckets = (sorted(index[a] for a in set(g) if a in index and prints[index[a]].tokens) for g in groups)
         every = bool(focus_mask.all())

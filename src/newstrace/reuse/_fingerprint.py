@@ -30,7 +30,9 @@ class Fingerprint:
 
     @classmethod
     def from_bytes(cls, article: str, data: bytes, tokens: int) -> "Fingerprint":
-        return cls(article, np.frombuffer(data, dtype="<u8").astype(np.uint64), tokens)
+        # a view of the stored bytes (no copy where the machine is little-endian): a 100k-article corpus step holds
+        # every signature at once
+        return cls(article, np.frombuffer(data, dtype="<u8").astype(np.uint64, copy=False), tokens)
 
 
 def tokens(text: str) -> list[str]:

@@ -64,13 +64,16 @@ class Link:
                 "passages": [p.__dict__ for p in self.passages]}
 
 
-def band_buckets(prints: list[Fingerprint]) -> Iterator[list[int]]:
+def band_buckets(prints: list[Fingerprint], matrix: np.ndarray | None = None) -> Iterator[list[int]]:
     """Indices (ascending) of the articles that share one band's values, per band and bucket: each a group of mutual
     candidates. Sorting each band's keys and splitting equal runs is n log n per band; a bucket over MAX_BUCKET
-    articles, and articles with no words, are left out."""
+    articles, and articles with no words, are left out. ``matrix``: the prints' signatures stacked, when the caller
+    has them (not stacked again)."""
     if len(prints) < 2:
         return
-    sigs = np.stack([p.signature for p in prints])[:, : BANDS * ROWS].reshape(len(prints), BANDS, ROWS)
+    if matrix is None:
+        matrix = np.stack([p.signature for p in prints])
+    sigs = matrix[:, : BANDS * ROWS].reshape(len(prints), BANDS, ROWS)
     empty = np.array([p.tokens == 0 for p in prints])
     for band in range(BANDS):
         block = np.ascontiguousarray(sigs[:, band, :])

@@ -179,8 +179,8 @@ class Store(ClaimsSQL):
         new_ids = sorted(set(new_ids) | set(unchecked))
         if not new_ids:
             return 0
-        rows = self.db.execute("SELECT article, signature, tokens FROM fingerprints").fetchall()
-        prints = [Fingerprint.from_bytes(r[0], r[1], r[2]) for r in rows]
+        prints = [Fingerprint.from_bytes(r[0], r[1], r[2])
+                  for r in self.db.execute("SELECT article, signature, tokens FROM fingerprints")]
         meta = {r["id"]: dict(r) for r in self.db.execute("SELECT id, published, first_seen, outlet FROM articles")}
         # texts are read only for the few candidates that need aligning
         update = update_links(prints, self.article_text, meta, focus=new_ids, articles_with=self.count_phrase,

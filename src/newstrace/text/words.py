@@ -48,18 +48,22 @@ def words(text: str) -> list[str]:
     return [w.replace("'", "") for w in _WORD.findall(fold(text[:MAX_CHARS]))]
 
 
+# Suffix rules, tried in this order; the first that applies is used.
+_SUFFIXES = (("ational", "ate", 3), ("ization", "ize", 3), ("fulness", "ful", 3), ("iveness", "ive", 3),
+             ("ousness", "ous", 3), ("ements", "e", 3), ("ement", "e", 3), ("ments", "", 4), ("ment", "", 4),
+             ("ities", "", 4), ("ity", "", 4), ("ness", "", 4), ("ings", "", 3), ("ing", "", 3), ("ies", "y", 2),
+             ("ied", "y", 2), ("ly", "", 4), ("ed", "", 3), ("es", "", 3), ("s", "", 3))
+# The same rules by their last letter, in the same order: a word is tried against those it can end with only.
+_SUFFIXES_BY_LAST = {last: tuple(r for r in _SUFFIXES if r[0][-1] == last) for last in {r[0][-1] for r in _SUFFIXES}}
+
+
 def stem(word: str) -> str:
     """A light English suffix stemmer (plurals, -ing, -ed, -ly, a few derivational endings)."""
     if len(word) <= 3 or word.isdigit():
         return word
     if word.endswith("'s"):
         word = word[:-2]
-    for suffix, repl, min_stem in (("ational", "ate", 3), ("ization", "ize", 3), ("fulness", "ful", 3),
-                                   ("iveness", "ive", 3), ("ousness", "ous", 3), ("ements", "e", 3),
-                                   ("ement", "e", 3), ("ments", "", 4), ("ment", "", 4), ("ities", "", 4),
-                                   ("ity", "", 4), ("ness", "", 4), ("ings", "", 3), ("ing", "", 3),
-                                   ("ies", "y", 2), ("ied", "y", 2), ("ly", "", 4), ("ed", "", 3),
-                                   ("es", "", 3), ("s", "", 3)):
+    for suffix, repl, min_stem in _SUFFIXES_BY_LAST.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
