@@ -60,3 +60,13 @@ def test_claimed_responsibility_is_a_statement_but_claimed_lives_is_not(nlp):
 def test_hinted_is_a_reporting_cue(nlp):
     s = _by_cue(extract_statements("Lopez hinted that the plant was pleased with the results so far.", nlp), "hinted")
     assert s["speaker"]["text"] == "Lopez"
+
+
+def test_a_quote_introduced_by_its_own_cue_is_not_the_relayers(nlp):
+    text = ('The caller asked about the budget, called the mayor a "liar" and said, "somebody should run her out '
+            'of town," the district attorney\'s office said.')
+    found = extract_statements(text, nlp)
+    quote = [s for s in found if s["content"]["text"].startswith('"somebody should run')]
+    assert quote and quote[0]["speaker"]["text"] == "The caller"
+    # The office's cue does not take the caller's quote a second time.
+    assert not [s for s in found if s["content"]["text"].startswith("somebody should run")]

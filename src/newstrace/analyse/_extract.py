@@ -146,6 +146,10 @@ def _direct(doc: Doc, offset: int, quotes: list[Quote]) -> tuple[list[Candidate]
         after = None if closes_sentence else _cue_after(doc, quote, quotes)
         before = _cue_before(doc, quote, quotes)
         cue = (after or before) if ends_open else (before or after)
+        if after is not None and before is not None and _introduces(text, before, quote):
+            # 'He called her a "terrorist" and said, "...," the office said': the quote is his; the office's
+            # cue reports the whole sentence, his statement nested in it (relayed).
+            cue = before
         start = offset + quote.start
         end = offset + quote.end
         if cue is not None and cue.i in used and last is not None and last.cue.i == cue.i:
@@ -190,6 +194,11 @@ def _direct(doc: Doc, offset: int, quotes: list[Quote]) -> tuple[list[Candidate]
         used.add(cue.i)
         last = cand
     return found, used
+
+
+def _introduces(text: str, cue: Token, quote: Quote) -> bool:
+    """Whether a cue directly introduces a quote: only a comma or colon between them ('said, "...')."""
+    return text[cue.idx + len(cue.text):quote.start].strip() in (",", ":")
 
 
 def _direct_subject(doc: Doc, cue: Token, quote: Quote) -> Token | None:
@@ -270,6 +279,18 @@ def _indirect(doc: Doc, offset: int, quotes: list[Quote], used: set[int]) -> lis
         found.append(Candidate("indirect", "according", doc[cue_i], offset, (offset + start, offset + end),
                                doc[source_i]))
     return found
+
+
+def _within_taken_quote(cand: Candidate, direct: list[Candidate]) -> bool:
+    """Whether an indirect statement's content lies inside a quote another cue already took ('he said, "...,"
+    the office said': the office's cue does not take his quote again)."""
+    for other in direct:
+        if other.quote_cover is None:
+            continue
+        q0, q1 = other.offset + other.quote_cover[0], other.offset + other.quote_cover[1]
+        if q0 <= cand.content[0] and cand.content[1] <= q1 and not q0 <= cand.cue_span[0] < q1:
+            return True
+    return False
 
 
 def _overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]:
@@ -375,7 +396,7 @@ def statements_from_docs(text: str, docs: list[tuple[int, Doc]], *, article_id: 
         quotes = find_quotes(doc.text)
         direct, used = _direct(doc, offset, quotes)
         cands.extend(direct)
-        cands.extend(_indirect(doc, offset, quotes, used))
+        cands.extend(c for c in _indirect(doc, offset, quotes, used) if not _within_taken_quote(c, direct))
     cands.sort(key=lambda c: (c.cue_span[0], c.content[0]))
     _resolve(cands, text, collect_names(docs), published)
     cands = [c for c in cands if not (c.speaker and c.speaker.text.lower() in OWN_VOICE)]
