@@ -336,3 +336,8 @@ def test_a_bare_some_takes_the_group_named_before(nlp):
             "Some said that they had spent their savings on the journey.")
     s = _find(extract_statements(text, nlp), "spent their savings")
     assert s["speaker"]["type"] == "anonymous" and s["speaker"]["name"] == "some deportees"
+
+
+def test_one_word_outlets_are_outlets_even_without_their_words(nlp):
+    assert is_outlet_name("Politico", by_words=False) and is_outlet_name("Reuters", by_words=False)
+    assert not is_outlet_name("Bloomberg", by_words=False)  # also a person's name

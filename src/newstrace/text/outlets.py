@@ -23,7 +23,8 @@ buzzfeed vox slate huffpost wire chronicle examiner inquirer tabloid telegram in
 broadcaster broadcasters outlet outlets agence dpa efe ansa kyodo yonhap ruptly tmz gizmodo mashable techcrunch
 engadget verge wired variety deadline
 """.split())
-# Known outlet names (folded to lower case, "the" dropped) that carry no word of OUTLET_WORDS.
+# Known outlet names (folded to lower case, "the" dropped) that carry no word of OUTLET_WORDS, and one-word
+# outlets that are never a person's name (so that the NER's "Politico reported" tagged a person is an outlet).
 OUTLET_NAMES = frozenset("""
 associated press|wall street journal|financial times|usa today|los angeles times|new york times|washington post|
 hollywood reporter|wrap|argus leader|sioux falls argus leader|deadline|variety|atlantic|economist|hill|vice|
@@ -38,7 +39,8 @@ us weekly|page six|entertainment weekly|rolling stone|billboard|pitchfork|screen
 deccan herald|times of india|hindustan times|ndtv|pti|press trust of india|ani|the hindu|hindu|dawn|
 abc news|cbs news|nbc news|bbc news|cnbc|marketwatch|barron's|the information|semafor|punchbowl news|
 livescience|live science|space.com|new scientist|nature news|science news|stat news|healthline|webmd|
-medical news today|mediaite|raw story|the blaze|blaze|infowars|zerohedge|zero hedge
+medical news today|mediaite|raw story|the blaze|blaze|infowars|zerohedge|zero hedge|
+politico|reuters|cnn|msnbc|npr|pbs|bbc|afp|buzzfeed|huffpost|breitbart|newsweek|mashable|engadget
 """.replace("\n", "").split("|"))
 # Descriptions that stand for an outlet without naming it.
 OUTLET_DESCRIPTIONS = re.compile(
