@@ -5,6 +5,8 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 
@@ -57,3 +59,32 @@ def test_two_concurrent_ingests_equal_a_serial_run(tmp_path):
     with Store(str(both), readonly=True) as store:
         assert store.counts()["articles"] == len(TEXTS)
         assert json.loads(json.dumps(store.reuse_links())) == json.loads(json.dumps(Store(str(serial)).reuse_links()))
+
+
+@pytest.mark.slow
+def test_claims_rebuild_waits_for_the_corpus_steps_of_another_process(tmp_path):
+    from newstrace.store import CorpusLock
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "a.db"
+    assert _ingest(folder, db).wait(timeout=300) == 0
+    before = _claims(db)
+    with CorpusLock(str(db)):  # another process's corpus steps under way
+        rebuild = subprocess.Popen([sys.executable, "-m", "newstrace", "claims", "--rebuild", "--db", str(db)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(rebuild.stderr), daemon=True)
+        reader.start()
+        deadline = time.monotonic() + 120
+        while not any("waiting for another newstrace process" in line for line in lines):
+            assert rebuild.poll() is None and time.monotonic() < deadline, "".join(lines)
+            time.sleep(0.1)
+        time.sleep(1)
+        assert rebuild.poll() is None and _claims(db) == before  # it waits, and has not touched the claims
+    assert rebuild.wait(timeout=300) == 0, "".join(lines)
+    reader.join(timeout=30)
+    assert _claims(db) == before

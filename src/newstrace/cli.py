@@ -391,10 +391,13 @@ def claims(db, limit, fmt, rebuild):
         from .claims import run_claims_step
         from .pipeline import default_jobs
 
-        with Store(db) as store:
+        from .store import CorpusLock
+
+        say = lambda m: click.echo(m, err=True)  # noqa: E731
+        with Store(db) as store, CorpusLock(store.path, notify=say):  # an ingest's corpus steps go first, or wait
             store.reset_claims()
             found = run_claims_step(store, stance_model=os.environ.get("NEWSTRACE_STANCE_MODEL") or None,
-                                    progress=lambda m: click.echo(m, err=True), jobs=default_jobs())
+                                    progress=say, jobs=default_jobs())
         click.echo(f"claims: {found.claims} claim(s) over {found.articles} article(s), {found.events} event(s)",
                    err=True)
     with Store(db, readonly=True) as store:
