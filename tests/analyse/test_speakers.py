@@ -341,3 +341,9 @@ def test_a_bare_some_takes_the_group_named_before(nlp):
 def test_one_word_outlets_are_outlets_even_without_their_words(nlp):
     assert is_outlet_name("Politico", by_words=False) and is_outlet_name("Reuters", by_words=False)
     assert not is_outlet_name("Bloomberg", by_words=False)  # also a person's name
+
+
+def test_an_outlet_the_ner_tagged_a_person_is_an_outlet(nlp):
+    text = "The aid had been paused for weeks. After Politico reported the aid had been paused, the White House moved."
+    s = _find(extract_statements(text, nlp), "aid had been paused")
+    assert s["speaker"]["name"] == "Politico" and s["speaker"]["type"] == "outlet"

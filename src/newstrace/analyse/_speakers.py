@@ -623,7 +623,8 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
             if named:  # "Carlineo's attorney, Sonya Zoghlin, said"
                 name = book.resolve(_clean_person(named[0]))
                 return Speaker(text, start, end, name, "person", _clean_name(text), None)
-    persons = [e for e in own if e.label_ == "PERSON" and e[-1].lower_ not in ANONYMOUS_HEADS and not _determined(e)]
+    persons = [e for e in own if e.label_ == "PERSON" and e[-1].lower_ not in ANONYMOUS_HEADS and not _determined(e)
+               and not is_outlet_name(e.text, by_words=False)]  # "Politico reported", tagged a person
     if head.pos_ == "NOUN" and not any(head.i in range(e.start, e.end) for e in own):
         # A common-noun head names someone else than the name modifying it: "a Kermit parent", "some Twitter
         # users", "the Biden campaign" are not Kermit, Twitter or Biden.
