@@ -1,8 +1,8 @@
 """Does an article deny a claim? The article-level stance model's probabilities combined with the article's own
-scoped evidence (its statements that deny the claim, its own sentences calling it untrue, disparaging and hedging
-words near the top), by a logistic model (``models/denial.json``, trained on the tune split of the dev rumours by
-``python -m newstrace.claims.train_denial``). The stance model alone finds denials poorly on claims it never saw;
-the evidence features carry across claims.
+scoped evidence (its statements that deny the claim, its own sentences calling it untrue, a negated sentence near the
+top that restates the claim, disparaging and hedging words), by a logistic model (``models/denial.json``, trained on
+the tune split of the dev rumours by ``python -m newstrace.claims.train_denial``). The stance model alone finds
+denials poorly on claims it never saw; the evidence features carry across claims.
 """
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from typing import Sequence
 import numpy as np
 
 from .._errors import NewstraceError
-from ._stance import DENY_LEMMAS, DISPARAGE, HEDGE, own_voice_denial, refers_back, statement_action
+from ._stance import CONTRAST, DISPARAGE, HEDGE, NEGATION, own_voice_denial, statement_action
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "denial.json"
-FEATURES = ("p_denies", "p_asserts", "p_reports", "statement_denials", "denial_similarity", "own_voice_denial",
+FEATURES = ("p_denies", "p_asserts", "p_reports", "negated_lead_similarity", "denial_similarity", "own_voice_denial",
             "lead_disparage", "disparage_rate", "hedge_rate", "denial_sentence_similarity", "denial_sentence_position")
 # Words that make a sentence a denial candidate (its similarity to the claim then says whether it is about it).
 _DENIAL_WORDS = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|refut\w*|debunk\w*|disput\w*|"
@@ -26,6 +26,11 @@ _DENIAL_WORDS = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*
                            re.I)
 # The lead: the article's first characters, where its own take on a claim usually is.
 LEAD_CHARS = 600
+# The lead's sentences read for a negated restatement of the claim ("No cases of the virus have been found", "X is not
+# asking customers to stop"): the negation scopes over the claim when the sentence is similar to it.
+LEAD_SENTENCES = 5
+# Conditionals and questions of whether: a negation inside them asserts nothing.
+_CONDITIONAL = re.compile(r"\b(?:if|whether|unless)\b", re.I)
 
 
 class DenialModel:
@@ -57,20 +62,35 @@ def features(text: str, statements: list[dict], scope: dict[str, float], claim_t
              own_sentences: list[str], probs: dict[str, float], similarity=None) -> list[float]:
     """The feature row of one (article, claim): ``scope`` maps the ids of statements about the claim to their
     similarity; ``own_sentences`` are the article's sentences outside statements; ``probs`` the stance model's."""
-    denials = [s for s in statements if s["id"] in scope and
-               statement_action(s, claim_text, scope[s["id"]]) == "denies"]
-    cue_denials = [s for s in statements if ((s.get("cue") or {}).get("lemma") or "").lower() in DENY_LEMMAS
-                   and (s["id"] in scope or refers_back((s.get("content") or {}).get("text") or ""))]
+    denials = statement_denials(text, statements, scope, claim_text)
     size = max(len(text), 1) / 1000.0
     lead = text[:LEAD_CHARS]
     sim, position = _denial_sentences(text, claim_text, similarity)
     return [probs.get("denies", 0.0), probs.get("asserts", 0.0), probs.get("reports", 0.0),
-            math.log1p(len(denials) + len(cue_denials)),
+            _negated_lead(text, claim_text, similarity),
             max((scope.get(s["id"], 0.0) for s in denials), default=0.0),
             float(any(own_voice_denial(s) for s in own_sentences)),
             float(len(DISPARAGE.findall(lead)) > 0),
             len(DISPARAGE.findall(text)) / size,
             len(HEDGE.findall(text)) / size, sim, position]
+
+
+def statement_denials(text: str, statements: list[dict], scope: dict[str, float], claim_text: str) -> list[dict]:
+    """The article's statements about the claim (``scope``) that deny it (scoped: :func:`statement_action`)."""
+    return [s for s in statements if s["id"] in scope and
+            statement_action(s, claim_text, scope[s["id"]], text) == "denies"]
+
+
+def _negated_lead(text: str, claim_text: str, similarity) -> float:
+    """The highest similarity to the claim of a lead sentence with a negation (not one answered by a contrast, not a
+    conditional), when the claim itself is not negated: how closely the article's top negates the claim."""
+    from ._retrieve import split_sentences
+
+    if similarity is None or NEGATION.search(claim_text):
+        return 0.0
+    negated = [s for s in split_sentences(text, LEAD_SENTENCES)
+               if NEGATION.search(s) and not CONTRAST.search(s) and not _CONDITIONAL.search(s)]
+    return float(max(similarity.to_one(negated, claim_text))) if negated else 0.0
 
 
 def _denial_sentences(text: str, claim_text: str, similarity) -> tuple[float, float]:

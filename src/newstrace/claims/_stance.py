@@ -13,6 +13,17 @@ from typing import Sequence
 
 DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "debunk", "dispute", "contradict", "rebut",
                          "disavow", "repudiate", "discredit", "disprove", "retract", "downplay"})
+# Denial verbs with other senses ("dismissed 849 cases", "reject birth certificates", "downplayed the threat"): they
+# deny a claim only when their content is a proposition about it ("that ...", "as false ...") or a reference back to a
+# claim ("the reports").
+OBJECT_DENY_LEMMAS = frozenset({"dismiss", "reject", "downplay", "retract", "discredit"})
+PROPOSITION = re.compile(r"^\W*(?:that|as)\b", re.I)
+# A denial verb under a negation or a refusal ("will not confirm or deny", "declined to deny", "neither confirmed
+# nor denied") denies nothing: the article reports that the speaker would not say. Read in the words before the cue.
+NEGATED_CUE = re.compile(r"(?:\b(?:not|never|neither|nor|refused|refuses|refusing|declined|declines|declining|"
+                         r"without)\b|n't)(?:\s+\w+){0,3}\s*$", re.I)
+# Characters before a cue read for its negation.
+CUE_CONTEXT = 40
 # Words by which a speaker or an article calls something untrue (newstrace takes no side: it records who did).
 DISPARAGE = re.compile(r"\b(misinformation|disinformation|false|falsely|falsehoods?|fake|unverified|baseless|"
                        r"unfounded|debunked|hoax(?:es)?|propaganda|lies|lying|fabricat\w*|untrue|groundless|bogus|"
@@ -79,13 +90,17 @@ def pair_probabilities(model, pairs: Sequence[tuple[str, str]]) -> list[dict[str
     return out
 
 
-def statement_action(statement: dict, claim_text: str, similarity: float = 1.0) -> str:
+def statement_action(statement: dict, claim_text: str, similarity: float = 1.0, text: str | None = None) -> str:
     """What a statement about the claim does to it: ``denies``, ``reports`` (hedged, conditional) or ``asserts``.
-    ``similarity``: of the statement's content to the claim, which scopes negations and denial verbs."""
+    ``similarity``: of the statement's content to the claim, which scopes negations and denial verbs; ``text``: the
+    article's text, where the words before the cue say whether the denial verb is itself negated."""
     cue = ((statement.get("cue") or {}).get("lemma") or (statement.get("cue") or {}).get("text") or "").lower()
     content = (statement.get("content") or {}).get("text") or ""
-    if cue in DENY_LEMMAS and (similarity >= DENIAL_SCOPE or refers_back(content)):
-        return "denies"
+    if cue in DENY_LEMMAS:
+        if negated_cue(statement, text):
+            return "reports"
+        if denial_in_scope(cue, content, similarity):
+            return "denies"
     claim_negated = bool(NEGATION.search(claim_text))
     if similarity >= NEGATION_SCOPE and not CONTRAST.search(content) and not HEDGE.search(content):
         if DISPARAGE.search(content) and not DISPARAGE.search(claim_text):
@@ -95,6 +110,24 @@ def statement_action(statement: dict, claim_text: str, similarity: float = 1.0) 
     if HEDGE.search(content) and not HEDGE.search(claim_text):
         return "reports"
     return "asserts"
+
+
+def denial_in_scope(cue: str, content: str, similarity: float) -> bool:
+    """Whether a denial verb's content is the claim: similar enough to it, or a reference back to a claim; a verb
+    with other senses (OBJECT_DENY_LEMMAS) needs a reference or a proposition ("that ...") similar to the claim."""
+    if refers_back(content):
+        return True
+    if cue in OBJECT_DENY_LEMMAS:
+        return similarity >= DENIAL_SCOPE and bool(PROPOSITION.match(content))
+    return similarity >= DENIAL_SCOPE
+
+
+def negated_cue(statement: dict, text: str | None) -> bool:
+    """Whether the statement's cue is negated or refused in ``text`` ("would not deny", "declined to deny")."""
+    start = (statement.get("cue") or {}).get("start")
+    if not text or not isinstance(start, int) or start <= 0:
+        return False
+    return bool(NEGATED_CUE.search(text[max(0, start - CUE_CONTEXT):start]))
 
 
 def refers_back(content: str) -> bool:

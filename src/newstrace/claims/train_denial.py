@@ -6,10 +6,14 @@
 TUNE.db is the tune rumours' bodies ingested by ``newstrace ingest`` as ``bench/trails.py`` does (statements
 included; ``bench/out/trails/tune-after/fnc.db``), and STANCE_WITHOUT_TUNE a stance model trained without those
 bodies (``python -m newstrace.stance.train --exclude-bodies``), so the stance probabilities are as on unseen claims.
+The retrieval reads the database's claims: a database stored by an older newstrace gets them (and its migrations) from
+``NEWSTRACE_STANCE_MODEL=STANCE_WITHOUT_TUNE.joblib newstrace claims --rebuild --db TUNE.db`` first (on a copy).
 For every tune rumour with at least MIN_BODIES bodies, its headline is the query; each article the retrieval finds
 gives a feature row (:data:`newstrace.claims._denial.FEATURES`), labelled 1 when it is one of the rumour's bodies
 that denies it. A logistic regression is fitted; its article threshold and quoted-denial gate are chosen on
-out-of-fold probabilities (FOLDS folds by rumour) for the best denial F1, then it is refitted on all rows.
+out-of-fold probabilities (FOLDS folds by rumour) for the best denial F1 at out-of-fold precision MIN_PRECISION or
+more (the gate applies to articles with a scoped statement denial, :func:`newstrace.claims._denial.statement_denials`),
+then it is refitted on all rows.
 Deterministic (lbfgs, sorted inputs).
 """
 from __future__ import annotations
@@ -24,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._denial import FEATURES, MODEL_PATH, features
+from ._denial import FEATURES, MODEL_PATH, features, statement_denials
 from .train_retrieval import MIN_BODIES, held_out
 
 FOLDS = 5
@@ -69,7 +73,7 @@ def rows(db: Path, data: Path, stance_path: Path):
                 scope = about_claim(statements, query, similarity)
                 x = features(art.text, statements, scope, query, own_sentences(art.text, statements), p, similarity)
                 label = int(art.id in members[cid] and gold[body_of[art.id]][1] == "denies")
-                has_statement_denial = float(x[3] > 0)
+                has_statement_denial = float(bool(statement_denials(art.text, statements, scope, query)))
                 out.append((cid, x, label, has_statement_denial))
     return out, sum(1 for c, s in gold.values() if s == "denies" and len(members[c]) >= MIN_BODIES)
 

@@ -132,9 +132,9 @@ def article_events(article: Article, statements: list[dict], claim_of: dict[str,
         authority = [_actor(s) for s in inner]
         start = min(statement["content"]["start"], (statement.get("cue") or {}).get("start", 10**12))
         scope = scope or {}
-        action = statement_action(statement, ctext, scope.get(statement["id"], 1.0))
+        action = statement_action(statement, ctext, scope.get(statement["id"], 1.0), text)
         if authority and action == "asserts":
-            action = statement_action(inner[0], ctext, scope.get(inner[0]["id"], 1.0))
+            action = statement_action(inner[0], ctext, scope.get(inner[0]["id"], 1.0), text)
         date, precision = statement.get("date"), "day"
         if not date and article.published:
             # no date in the text: the speech act happened on or before the article's publication
