@@ -347,3 +347,9 @@ def test_an_outlet_the_ner_tagged_a_person_is_an_outlet(nlp):
     text = "The aid had been paused for weeks. After Politico reported the aid had been paused, the White House moved."
     s = _find(extract_statements(text, nlp), "aid had been paused")
     assert s["speaker"]["name"] == "Politico" and s["speaker"]["type"] == "outlet"
+
+
+def test_an_unnamed_journalist_of_an_outlet_is_the_outlet(nlp):
+    text = "A Reuters journalist in the town also reported hearing explosions near the port."
+    s = _find(extract_statements(text, nlp), "explosions")
+    assert s["speaker"]["name"] == "Reuters" and s["speaker"]["type"] == "outlet"

@@ -696,7 +696,9 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
     if orgs and (inside or (head.pos_ != "PROPN" and lemma not in PERSON_HEADS)):
         inside = inside or orgs[-1:]
         name = _strip_det(_clean_name(inside[0].text))
-        return Speaker(text, start, end, book.acronyms.get(name, name), "organization")
+        name = book.acronyms.get(name, name)
+        # "An Associated Press journalist": an unnamed journalist of an outlet is the outlet.
+        return Speaker(text, start, end, name, "outlet" if is_outlet_name(name) else "organization")
     if head.pos_ == "PROPN":
         # A bare capitalised name the NER missed: a person when the article names a person so.
         clean = _clean_name(text)
