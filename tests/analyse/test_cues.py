@@ -70,3 +70,19 @@ def test_a_quote_introduced_by_its_own_cue_is_not_the_relayers(nlp):
     assert quote and quote[0]["speaker"]["text"] == "The caller"
     # The office's cue does not take the caller's quote a second time.
     assert not [s for s in found if s["content"]["text"].startswith("somebody should run")]
+
+
+def test_confessed_to_takes_its_object(nlp):
+    s = _by_cue(extract_statements("Carter confessed to the robbery on Monday.", nlp), "confessed")
+    assert s["content"]["text"].startswith("the robbery")
+
+
+def test_ruled_out_is_a_statement_of_its_object(nlp):
+    s = _by_cue(extract_statements("The government has ruled out any rebel involvement in the attack.", nlp), "ruled")
+    assert s["speaker"]["text"] == "The government" and s["content"]["text"].startswith("any rebel involvement")
+
+
+def test_reported_hearing_takes_the_gerund_object(nlp):
+    s = _by_cue(extract_statements("A reporter in the area also reported hearing gunfire near the plant.", nlp),
+                "reported")
+    assert s["content"]["text"].startswith("hearing gunfire")

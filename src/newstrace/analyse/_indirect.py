@@ -17,7 +17,7 @@ emphasize emphasise maintain contend admit concede complain boast vow pledge tes
 mention observe assert caution counter charge joke quip recount disclose indicate post reiterate repeat
 proclaim speculate shout yell scream tout brag lament agree estimate cite quote call continue
 retort concur whisper muse posit propose question wonder inform assure advise acknowledged
-hint confess
+hint confess rule
 """.split())
 # Belief and perception verbs: PolNeAR annotates them too, and a correct one counts for precision (the
 # scorer's precision is over all gold attributions) but never for recall (not reporting words). On PolNeAR train
@@ -190,10 +190,11 @@ def content_head(token: Token) -> tuple[Token, str] | None:
             return gerund, "clause"
     if token.dep_ == "parataxis" and _parenthetical(token):
         return token.head, "clause"  # "The engineers found the fault, Lopez said, and ..."
+    ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     for child in token.children:
         if child.dep_ == "dobj":
-            if lemma == "claim" and child.lemma_.lower() in CLAIMED_OBJECTS:
-                return child, "object"
+            if (lemma == "claim" and child.lemma_.lower() in CLAIMED_OBJECTS) or ruled_out:
+                return child, "object"  # "claimed responsibility for ...", "ruled out any involvement"
             for grandchild in child.children:
                 if grandchild.dep_ in ("acl", "ccomp", "relcl") and child.lemma_.lower() in CLAIM_NOUNS:
                     return grandchild, "claim"
@@ -203,12 +204,15 @@ def content_head(token: Token) -> tuple[Token, str] | None:
 
 
 def _gerund_content(token: Token) -> Token | None:
-    """A gerund a cue reports: its xcomp starting with an -ing form, or the -ing complement of its "to"."""
+    """A gerund a cue reports: its xcomp or object starting right after it with an -ing form ("reported being
+    logged off", "reported hearing gunfire"), or the -ing complement of its "to" ("admitted to hiding"); after
+    "confessed to", any object ("confessed to the kidnapping")."""
     for child in token.children:
-        if child.dep_ == "xcomp" and child.i > token.i and child.left_edge.tag_ == "VBG":
+        if child.dep_ in ("xcomp", "dobj") and child.left_edge.i == token.i + 1 and child.left_edge.tag_ == "VBG":
             return child
         if child.dep_ == "prep" and child.lower_ == "to":
-            found = [g for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+            found = [g for g in child.children if (g.dep_ == "pcomp" and g.tag_ == "VBG") or
+                     (g.dep_ == "pobj" and token.lemma_.lower() == "confess")]
             if found:
                 return found[0]
     return None
