@@ -353,3 +353,10 @@ def test_an_unnamed_journalist_of_an_outlet_is_the_outlet(nlp):
     text = "A Reuters journalist in the town also reported hearing explosions near the port."
     s = _find(extract_statements(text, nlp), "explosions")
     assert s["speaker"]["name"] == "Reuters" and s["speaker"]["type"] == "outlet"
+
+
+def test_a_person_speaking_with_their_team_keeps_the_team(nlp):
+    text = ('Astronomer Lena Vasquez led the survey.\n\n'
+            '"We found no trace of the gas at all," Vasquez and her colleagues wrote in the paper.')
+    s = _find(extract_statements(text, nlp), "no trace of the gas")
+    assert s["speaker"]["name"] == "Lena Vasquez and her colleagues" and s["speaker"]["type"] == "person"

@@ -323,7 +323,8 @@ def _resolve(cands: list[Candidate], text: str, book: NameBook, published: str |
             span: Span = mention_span(cand.subject, cand.quote_cover)
             cand.speaker = describe(span, cand.offset, book, last_person, chain, recent)
             recent.append(cand.speaker)
-            if cand.speaker.type == "person" and cand.speaker.name.lower() not in ("he", "she", "i"):
+            if cand.speaker.type == "person" and cand.speaker.name.lower() not in ("he", "she", "i") and \
+                    " and " not in cand.speaker.name:  # "Paganini and his team" is no "he"
                 last_person = cand.speaker.name
                 if cand.speaker.text.lower() not in PERSON_PRONOUNS:
                     # A resolved speaker is a subject mention a later "he"/"she" may refer to, even when the

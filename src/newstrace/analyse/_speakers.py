@@ -154,6 +154,8 @@ AGE_ONLY = re.compile(r"the \d{1,3}\s*-\s*year\s*-\s*old")
 # Sentences before a bare "Some"/"Others" searched for the group it picks from. Speakers-dev tuning split:
 # name accuracy 0.895 at 1 and at 3 (the one other bare "Some" there has no group within 3 sentences); 1 kept.
 GROUP_REACH = 1
+# Nouns for the people a person speaks together with ("Paganini and his team wrote").
+TEAM_WORDS = frozenset({"team", "colleague", "co-author", "coauthor", "collaborator", "researcher", "group"})
 # Endings of plural nouns for people ("deportees", "consumers", "activists", "residents", "Americans").
 PEOPLE_ENDINGS = ("ees", "ers", "ists", "ians", "ants", "ents")
 # A pronoun that never names a speaker on its own.
@@ -634,21 +636,21 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         return Speaker(text, start, end, outlet, "outlet")
     if persons:
         person = _person_core(persons[-1])
-        name = book.resolve_person(_clean_person(persons[-1]))
+        name = book.resolve_person(_clean_person(persons[-1])) + _their_team(head)
         role, affiliation = _role_affiliation(span, person, appos)
         return Speaker(text, start, end, name, "person", role, affiliation)
     for ent in own:
         # A person tagged as an organisation or place ("Noem" beside "Kristi Noem" elsewhere) stays a person.
         if ent.label_ in ("ORG", "GPE", "NORP") and book.is_person(_clean_name(ent.text)) and \
                 head.i in range(ent.start, ent.end):
-            return Speaker(text, start, end, book.resolve(_clean_name(ent.text)), "person")
+            return Speaker(text, start, end, book.resolve(_clean_name(ent.text)) + _their_team(head), "person")
     acronym = book.acronyms.get(head.text) or (_initials_of(head.text, book) if head.is_upper and len(span) <= 2
                                               else None)
     if acronym:
         return Speaker(text, start, end, acronym, "organization")
     bare = _strip_det(_clean_name(text))
     if (head.pos_ == "PROPN" or bare[:1].isupper()) and book.is_person(bare):
-        return Speaker(text, start, end, book.resolve(bare), "person")  # "Scissors", tagged a plural noun
+        return Speaker(text, start, end, book.resolve(bare) + _their_team(head), "person")  # "Scissors" (NNS)
     lemma = head.lemma_.lower()
     lower = head.lower_
     orgs = [e for e in own if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
@@ -711,7 +713,7 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         if name == clean and book.is_org(clean):
             return Speaker(text, start, end, book.is_org(clean) or clean, "organization")
         if name != clean or len(clean.split()) <= 3:
-            return Speaker(text, start, end, book.resolve_person(clean), "person")
+            return Speaker(text, start, end, book.resolve_person(clean) + _their_team(head), "person")
         if lower in PERSON_TITLES:  # "The United Nations High Commissioner for Human Rights": an office holder
             return Speaker(text, start, end, book.by_role(lower, start) or clean, "person", lower)
         return Speaker(text, start, end, clean, "unknown")
@@ -746,6 +748,16 @@ def _appos_org(head: Token) -> str | None:
             if ents and not is_outlet_name(ents[0].text):
                 return _strip_det(_clean_name(ents[0].text))
     return None
+
+
+def _their_team(head: Token) -> str:
+    """" and his team" when a person speaks together with their own team or colleagues ("Paganini and his team
+    wrote"), else ""."""
+    for conj in (c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in TEAM_WORDS):
+        owner = [c for c in conj.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")]
+        if owner and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+            return f" and {owner[0].lower_} {conj.text}"
+    return ""
 
 
 def _group_antecedent(word: Token) -> str | None:
