@@ -360,3 +360,13 @@ def test_a_person_speaking_with_their_team_keeps_the_team(nlp):
             '"We found no trace of the gas at all," Vasquez and her colleagues wrote in the paper.')
     s = _find(extract_statements(text, nlp), "no trace of the gas")
     assert s["speaker"]["name"] == "Lena Vasquez and her colleagues" and s["speaker"]["type"] == "person"
+
+
+def test_a_gendered_predicate_noun_sets_the_gender(nlp):
+    from newstrace.analyse._pipeline import parse
+    from newstrace.analyse._speakers import collect_names
+
+    text = ("Prosecutors said a man threatened Rep. Dana Whitfield and Tom Brandt in March. Dana Whitfield is one "
+            "of the first two Muslim women elected to the state senate.")
+    book = collect_names(parse(text, nlp))
+    assert book.gender.get("Dana Whitfield") == "f"
