@@ -370,3 +370,10 @@ def test_a_gendered_predicate_noun_sets_the_gender(nlp):
             "of the first two Muslim women elected to the state senate.")
     book = collect_names(parse(text, nlp))
     assert book.gender.get("Dana Whitfield") == "f"
+
+
+def test_a_person_named_like_an_outlet_stays_a_person(nlp):
+    text = ("Fiona Hill, a former White House adviser, testified on Thursday.\n\n"
+            "Hill said that the aid had been frozen on purpose.")
+    s = _find(extract_statements(text, nlp), "frozen on purpose")
+    assert s["speaker"]["name"] == "Fiona Hill" and s["speaker"]["type"] == "person"

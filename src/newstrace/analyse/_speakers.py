@@ -657,7 +657,7 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
                 name = book.resolve(_clean_person(named[0]))
                 return Speaker(text, start, end, name, "person", _clean_name(text), None)
     persons = [e for e in own if e.label_ == "PERSON" and e[-1].lower_ not in ANONYMOUS_HEADS and not _determined(e)
-               and not is_outlet_name(e.text, by_words=False)]  # "Politico reported", tagged a person
+               and not _outlet_not_person(e, book)]
     if head.pos_ == "NOUN" and not any(head.i in range(e.start, e.end) for e in own):
         # A common-noun head names someone else than the name modifying it: "a Kermit parent", "some Twitter
         # users", "the Biden campaign" are not Kermit, Twitter or Biden.
@@ -779,6 +779,13 @@ def _appos_org(head: Token) -> str | None:
             if ents and not is_outlet_name(ents[0].text):
                 return _strip_det(_clean_name(ents[0].text))
     return None
+
+
+def _outlet_not_person(ent: Span, book: NameBook) -> bool:
+    """Whether a PERSON entity is an outlet's name the NER mistook ("Politico reported"): a known outlet that is
+    no person's name in the article ("Hill" is Fiona Hill where she is named, not The Hill)."""
+    name = _clean_name(ent.text)
+    return is_outlet_name(name, by_words=False) and book.resolve_person(name) == name
 
 
 def _their_team(head: Token) -> str:
