@@ -377,3 +377,22 @@ def test_a_person_named_like_an_outlet_stays_a_person(nlp):
             "Hill said that the aid had been frozen on purpose.")
     s = _find(extract_statements(text, nlp), "frozen on purpose")
     assert s["speaker"]["name"] == "Fiona Hill" and s["speaker"]["type"] == "person"
+
+
+def test_after_a_quote_the_name_after_a_row_of_titles_speaks(nlp):
+    text = '"Sales were below our expectations," chairman, CEO and president Craig Menear said in the release.'
+    s = _find(extract_statements(text, nlp), "below our expectations")
+    assert s["speaker"]["name"] == "Craig Menear" and s["speaker"]["type"] == "person"
+
+
+def test_a_title_case_dateline_before_a_dash_is_not_the_speaker(nlp):
+    from spacy.tokens import Doc
+
+    from newstrace.analyse._indirect import subject_of
+
+    words = ["Springfield", "–", "Several", "teachers", "said", "they", "were", "underpaid", "."]
+    doc = Doc(nlp.vocab, words=words,
+              pos=["PROPN", "PUNCT", "ADJ", "NOUN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+              deps=["nsubj", "punct", "amod", "appos", "ROOT", "nsubj", "ccomp", "acomp", "punct"],
+              heads=[4, 0, 3, 0, 4, 6, 4, 6, 4])
+    assert subject_of(doc[4]).text == "teachers"

@@ -211,6 +211,11 @@ def _direct_subject(doc: Doc, cue: Token, quote: Quote) -> Token | None:
     if cue.idx >= quote.end:
         first = _token_at(doc, quote.end)
         words = [t for t in doc[first:cue.i] if not (t.is_punct or t.is_space)]
+        named = [t for t in words if t.ent_type_ == "PERSON"]
+        if named and named[-1].i == words[-1].i and not any(t.pos_ == "ADP" for t in words):
+            # '," chairman, CEO and president Craig Menear said': the name, not the first title (but '," a lawyer
+            # for John Smith said' is the lawyer)
+            return named[-1]
         if words:
             return doc[first:cue.i].root
         after = []

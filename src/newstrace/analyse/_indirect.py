@@ -155,7 +155,8 @@ def _past_dateline(subject: Token, cue: Token) -> Token:
     for i in range(subject.i + 1, min(cue.i, subject.i + DATELINE_REACH)):
         if "\n" in doc[i].text:
             return doc[i + 1:cue.i].root if i + 1 < cue.i else subject
-    if not (subject.is_upper and len(subject.text) > 2):
+    opens = subject.i == 0 or "\n" in doc[subject.i - 1].text  # "Indianapolis – Several thousand teachers ..."
+    if not ((subject.is_upper and len(subject.text) > 2) or (opens and subject.is_title)):
         return subject
     for i in range(subject.i + 1, min(cue.i, subject.i + 6)):
         if doc[i].text in ("—", "--", "–", "-"):
