@@ -396,3 +396,18 @@ def test_a_title_case_dateline_before_a_dash_is_not_the_speaker(nlp):
               deps=["nsubj", "punct", "amod", "appos", "ROOT", "nsubj", "ccomp", "acomp", "punct"],
               heads=[4, 0, 3, 0, 4, 6, 4, 6, 4])
     assert subject_of(doc[4]).text == "teachers"
+
+
+def test_a_name_with_a_figure_is_no_persons_full_name(nlp):
+    from newstrace.analyse._speakers import NameBook
+
+    book = NameBook()
+    book.add("Thunderbolt 3 Apple")
+    book.add("Tim Cook")
+    assert book.full_names == ["Tim Cook"] and not book.is_person("Apple")
+
+
+def test_a_description_does_not_reach_across_a_line_break(nlp):
+    text = "4:14 p.m.\n\nA California transit chief says a man has been stabbed to death on a train."
+    s = _find(extract_statements(text, nlp), "stabbed to death")
+    assert "p.m." not in s["speaker"]["name"] and "transit chief" in s["speaker"]["name"]

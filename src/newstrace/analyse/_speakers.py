@@ -233,6 +233,8 @@ class NameBook:
         or a group's plural is never a person's."""
         if not name or name.split()[-1].lower() in ORG_HEADS or name.split()[-1].lower() in ANONYMOUS_HEADS:
             return  # "Fort Worth Police Department", "Virginia Democrats" (a group) are no person's names
+        if any(ch.isdigit() for ch in name) or not name[:1].isupper():
+            return  # "Thunderbolt 3 Apple": no person's name has a figure in it
         self.persons.add(name.lower())
         if len(name.split()) >= 2 and name not in self.full_names:
             self.full_names.append(name)
@@ -958,7 +960,11 @@ def _with_rights(head: Token, document: bool = False, relative: bool = False) ->
             break
         right = child.right_edge.i
     left = max(head.left_edge.i, right - DESCRIPTION_TOKENS + 1)
-    return doc[left:right + 1].text
+    for i in range(head.i - 1, left - 1, -1):
+        if "\n" in doc[i].text:  # "4:14 p.m.\n\nA California transit chief": nothing across a line break
+            left = i + 1
+            break
+    return doc[left:right + 1].text.strip()
 
 
 def _role_affiliation(span: Span, person: Span, appos: list[Token]) -> tuple[str | None, str | None]:
