@@ -411,3 +411,19 @@ def test_a_description_does_not_reach_across_a_line_break(nlp):
     text = "4:14 p.m.\n\nA California transit chief says a man has been stabbed to death on a train."
     s = _find(extract_statements(text, nlp), "stabbed to death")
     assert "p.m." not in s["speaker"]["name"] and "transit chief" in s["speaker"]["name"]
+
+
+def test_a_counted_study_is_a_document(nlp):
+    text = "Another study in 84 women found that the diet reduced cravings, the authors said."
+    found = extract_statements(text, nlp)
+    studies = [s for s in found if s["speaker"]["text"] and "study" in s["speaker"]["text"]]
+    assert studies and studies[0]["speaker"]["type"] == "document"
+
+
+def test_a_long_description_keeps_its_head(nlp):
+    from newstrace.analyse._speakers import _with_rights
+
+    doc = nlp("Officials from the regional health commission of the northern province of Inner Mongolia and its "
+              "capital city said it was fine.")
+    head = [t for t in doc if t.text == "Officials"][0]
+    assert _with_rights(head, document=True, relative=True).startswith("Officials from")

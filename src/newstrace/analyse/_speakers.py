@@ -720,8 +720,10 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         words = INSTITUTION_PLURALS[lemma]
         org = next((name for _, name in book.orgs if any(w in name.lower() for w in words)), None)
         return Speaker(text, start, end, org or _clean_name(text), "organization")
-    plural = head.tag_ in ("NNS", "NNPS") and lemma not in DOCUMENT_HEADS and lower not in DOCUMENT_HEADS
-    if lower in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS or (determiners and head.pos_ == "NOUN") or \
+    document = lemma in DOCUMENT_HEADS or lower in DOCUMENT_HEADS
+    plural = head.tag_ in ("NNS", "NNPS") and not document
+    if lower in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS or (determiners and head.pos_ == "NOUN"
+                                                                 and not document) or \
             (plural and (head.pos_ == "NOUN" or head.ent_type_ in ("NORP", "GPE"))):
         return Speaker(text, start, end, _clean_name(_with_rights(head, document=True, relative=True)), "anonymous")
     if lower in DOCUMENT_HEADS or lemma in DOCUMENT_HEADS:
@@ -959,11 +961,13 @@ def _with_rights(head: Token, document: bool = False, relative: bool = False) ->
         if child.dep_ not in deps or doc[child.i - 1].text == ",":
             break
         right = child.right_edge.i
-    left = max(head.left_edge.i, right - DESCRIPTION_TOKENS + 1)
+    left = head.left_edge.i
     for i in range(head.i - 1, left - 1, -1):
         if "\n" in doc[i].text:  # "4:14 p.m.\n\nA California transit chief": nothing across a line break
             left = i + 1
             break
+    if right - left + 1 > DESCRIPTION_TOKENS:  # too long: cut the modifiers after the head, never the head
+        right = max(head.i, left + DESCRIPTION_TOKENS - 1)
     return doc[left:right + 1].text.strip()
 
 
