@@ -427,3 +427,16 @@ def test_a_long_description_keeps_its_head(nlp):
               "capital city said it was fine.")
     head = [t for t in doc if t.text == "Officials"][0]
     assert _with_rights(head, document=True, relative=True).startswith("Officials from")
+
+
+def test_a_mention_does_not_reach_back_across_a_spaced_dash(nlp):
+    from spacy.tokens import Doc
+
+    from newstrace.analyse._speakers import mention_span
+
+    words = ["Hilo", "(", "KHNL", ")", "-", "Ocean", "scientists", "said", "so", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, False, False, True, True, True, True, True, False, False],
+              pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "PROPN", "NOUN", "VERB", "ADV", "PUNCT"],
+              deps=["compound", "punct", "appos", "punct", "punct", "compound", "nsubj", "ROOT", "advmod", "punct"],
+              heads=[6, 0, 0, 0, 6, 6, 7, 7, 7, 7])
+    assert mention_span(doc[6]).text == "Ocean scientists"

@@ -584,8 +584,9 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
     doc = head.doc
     left, right = head.left_edge.i, head.i
     for i in range(head.i - 1, left - 1, -1):
-        # Nothing across a line break or a comma before the head ("6:50 p.m.\n\nWith her husband, ... Clinton").
-        if "\n" in doc[i].text or doc[i].text in (",", "—", "--"):
+        # Nothing across a line break, a comma or a dash before the head ("6:50 p.m.\n\nWith her husband, ...
+        # Clinton", "Hawaii (HawaiiNewsNow) - NASA scientists").
+        if "\n" in doc[i].text or doc[i].text in (",", "—", "--") or _spaced_dash(doc[i]):
             left = i + 1
             break
     for child in head.rights:
@@ -963,12 +964,17 @@ def _with_rights(head: Token, document: bool = False, relative: bool = False) ->
         right = child.right_edge.i
     left = head.left_edge.i
     for i in range(head.i - 1, left - 1, -1):
-        if "\n" in doc[i].text:  # "4:14 p.m.\n\nA California transit chief": nothing across a line break
+        if "\n" in doc[i].text or _spaced_dash(doc[i]):  # "4:14 p.m.\n\nA California transit chief"
             left = i + 1
             break
     if right - left + 1 > DESCRIPTION_TOKENS:  # too long: cut the modifiers after the head, never the head
         right = max(head.i, left + DESCRIPTION_TOKENS - 1)
     return doc[left:right + 1].text.strip()
+
+
+def _spaced_dash(token: Token) -> bool:
+    """Whether a token is a dash standing between words ("Hawaii - NASA"), not inside one ("co-author")."""
+    return token.text in ("-", "–", "—") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _role_affiliation(span: Span, person: Span, appos: list[Token]) -> tuple[str | None, str | None]:
