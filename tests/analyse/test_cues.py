@@ -6,16 +6,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from newstrace.analyse import extract_statements, load_pipeline  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The English pipeline, loaded once for this module (skip when none is installed)."""
-    try:
-        return load_pipeline()
-    except RuntimeError as exc:
-        pytest.skip(str(exc))
+from newstrace.analyse import extract_statements  # noqa: E402
 
 
 def _by_cue(statements: list[dict], cue: str) -> dict:

@@ -6,17 +6,8 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from newstrace.analyse import extract_statements, load_pipeline  # noqa: E402
+from newstrace.analyse import extract_statements  # noqa: E402
 from newstrace.text.outlets import is_outlet_name  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The English pipeline, loaded once for this module (skip when none is installed)."""
-    try:
-        return load_pipeline()
-    except RuntimeError as exc:
-        pytest.skip(str(exc))
 
 
 def _find(statements: list[dict], fragment: str) -> dict:

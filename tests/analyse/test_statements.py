@@ -18,15 +18,6 @@ CONTRACT_KEYS = {"id", "article", "source", "kind", "date", "date_text", "speake
                  "confidence"}
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    """The English pipeline, loaded once for this module (skip when none is installed)."""
-    try:
-        return load_pipeline()
-    except RuntimeError as exc:
-        pytest.skip(str(exc))
-
-
 def _check_contract(text: str, statements: list[dict]) -> None:
     """Every statement has the contract's keys, a non-empty content span and offsets that slice ``text``."""
     for s in statements:

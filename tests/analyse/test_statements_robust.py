@@ -5,18 +5,9 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from newstrace.analyse import extract_statements, load_pipeline  # noqa: E402
+from newstrace.analyse import extract_statements  # noqa: E402
 from newstrace.analyse._pipeline import chunk_bounds  # noqa: E402
 from newstrace.analyse._quotes import find_quotes  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The English pipeline (skip when none is installed)."""
-    try:
-        return load_pipeline()
-    except RuntimeError as exc:
-        pytest.skip(str(exc))
 
 
 def _valid(text: str, statements: list[dict]) -> None:

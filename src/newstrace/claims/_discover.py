@@ -14,7 +14,8 @@ edges a killed run never stored is dropped first and made again, so the result i
 4. clusters: average-link clustering of each affected component (:mod:`._cluster`), articles numbered by id so the
    result does not depend on ingest order;
 5. claims: for each cluster, its canonical text, the statements about it and its events (:mod:`._claim`, the stance
-   model run once per batch of clusters), replacing the components' old claims in one transaction per batch.
+   model run once per batch of clusters), replacing the old claims of the batch's articles in one transaction per
+   batch of about CLAIM_BATCH articles (memory stays bounded however large a component is).
 """
 from __future__ import annotations
 
@@ -60,6 +61,9 @@ MAX_COMPONENT = 2000
 SPLIT_STEP = 0.05
 # Articles profiled per transaction.
 BATCH = 500
+# Tasks per worker a batch's profiles and links are cut into: articles differ in cost, and a worker that finishes
+# its part early takes another instead of waiting for the slowest.
+PARTS_PER_JOB = 2
 # Articles whose claims are built (one stance-model batch) and stored per transaction.
 CLAIM_BATCH = 400
 
@@ -124,35 +128,36 @@ def discover(store, similarity: Similarity, builder: ClaimBuilder,
         return summary
     summary.articles = len(pending)
     summary.edges += _profile_and_link(store, similarity, unprofiled, pool, progress)
-    in_flight: deque = deque()
+    in_flight: deque = deque()  # (groups, future of their build), in the order they are stored
     for components in _batches(_components(store, pending)):
         groups = [(claim_id(g[0]), g) for members in components
                   for piece in _pieces(store, members, CLUSTER_THRESHOLD) for g in _clusters(store, piece)]
-        parts = list(_batches([g for _, g in groups]))  # a large component's clusters are built a batch at a time
-        starts = [0]
-        for part in parts:
-            starts.append(starts[-1] + len(part))
-        chunks = [groups[a:b] for a, b in zip(starts, starts[1:])]
-        if pool is None:
-            _store_claims(store, components, _joined(builder.build_many(chunk) for chunk in chunks), summary)
-            continue
-        in_flight.append((components, [pool.submit(chunk) for chunk in chunks]))
-        if len(in_flight) > 2 * pool.jobs:
-            components, futures = in_flight.popleft()
-            _store_claims(store, components, _joined(f.result() for f in futures), summary)
+        for chunk in _chunks_of(groups):  # a large component's clusters are built and stored a batch at a time
+            if pool is None:
+                _store_claims(store, chunk, builder.build_many(chunk), summary)
+                continue
+            in_flight.append((chunk, pool.submit(chunk)))
+            if len(in_flight) > 2 * pool.jobs:
+                done, future = in_flight.popleft()
+                _store_claims(store, done, future.result(), summary)
     while in_flight:
-        components, futures = in_flight.popleft()
-        _store_claims(store, components, _joined(f.result() for f in futures), summary)
+        done, future = in_flight.popleft()
+        _store_claims(store, done, future.result(), summary)
     return summary
 
 
-def _joined(built) -> tuple[list[dict], list]:
-    """(claims, events) of several build_many calls, in order."""
-    claims, events = [], []
-    for c, e in built:
-        claims += c
-        events += e
-    return claims, events
+def _chunks_of(groups: list[tuple[str, list[str]]]) -> list[list[tuple[str, list[str]]]]:
+    """``groups`` (claim id, articles) cut into runs of about CLAIM_BATCH articles (a large cluster is a run of its
+    own)."""
+    out: list[list[tuple[str, list[str]]]] = [[]]
+    size = 0
+    for group in groups:
+        if size >= CLAIM_BATCH:
+            out.append([])
+            size = 0
+        out[-1].append(group)
+        size += len(group[1])
+    return [chunk for chunk in out if chunk]
 
 
 def _batches(components: list[list[str]]):
@@ -198,17 +203,19 @@ def _profile_and_link(store, similarity: Similarity, ids: list[str], pool=None,
         return total
     if not chunks:
         return 0
-    rows = _gather(pool.profiles(_parts(texts_of(chunks[0]), pool.jobs)))
+    parts = pool.jobs * PARTS_PER_JOB
+    rows = _gather(pool.profiles(_parts(texts_of(chunks[0]), parts)))
     store.save_profiles(rows, PROFILE_VERSION)
-    linking = pool.links(_parts(linked(rows), pool.jobs))
-    profiling = pool.profiles(_parts(texts_of(chunks[1]), pool.jobs)) if len(chunks) > 1 else []
+    linking = pool.links(_parts(linked(rows), parts))
+    profiling = pool.profiles(_parts(texts_of(chunks[1]), parts)) if len(chunks) > 1 else []
     for k in range(len(chunks)):
         edges = _gather(linking)  # the links of chunks[k], found before chunks[k + 1]'s profiles are stored
         if k + 1 < len(chunks):
             rows = _gather(profiling)
+            # the next profiles first (they read no store), so the workers have work while this process writes
+            profiling = pool.profiles(_parts(texts_of(chunks[k + 2]), parts)) if k + 2 < len(chunks) else []
             store.save_profiles(rows, PROFILE_VERSION)
-            linking = pool.links(_parts(linked(rows), pool.jobs))
-            profiling = pool.profiles(_parts(texts_of(chunks[k + 2]), pool.jobs)) if k + 2 < len(chunks) else []
+            linking = pool.links(_parts(linked(rows), parts))
         store.add_edges(edges, chunks[k])
         total += len(edges)
         done(k)
@@ -251,10 +258,13 @@ def links(store, similarity: Similarity, rows: list[tuple[str, bytes, list[tuple
     return edges
 
 
-def _store_claims(store, components: list[list[str]], built: tuple[list[dict], list],
+def _store_claims(store, groups: list[tuple[str, list[str]]], built: tuple[list[dict], list],
                   summary: DiscoverySummary) -> None:
+    """Store the claims built for ``groups`` in place of every claim their articles were in, in one transaction. A
+    component stored in several such runs and killed in between is whole again next time: its articles left in no
+    claim are pending, and their component is built again."""
     claims, events = built
-    old = set(store.claims_of_articles([a for members in components for a in members]).values())
+    old = set(store.claims_of_articles([a for _, members in groups for a in members]).values())
     store.replace_claims(old, claims, events, PROFILE_VERSION)
     summary.claims += len(claims)
     summary.events += len(events)
