@@ -10,8 +10,8 @@ Two parts, one run:
 2. Synthetic growth from real texts (the AEB gold article bodies, as bench/reuse.py grows them): each article is 300
    words of 12-word runs from random places of the real texts, with a headline and a date; REPRINT_SHARE of them get
    a reprint (a copy with a new first line and 10% of words replaced) and PARAPHRASE_SHARE a paraphrase (the same runs
-   shuffled, a quarter of them dropped, 20% of words replaced). Per size, in a subprocess of its own (so peak RSS is
-   that size's): ingest with ``analyse=False`` (statement analysis is NOT run at these sizes: spaCy alone would
+   shuffled, a quarter of them dropped, 20% of words replaced), written by a process of its own. Per size, in a
+   subprocess of its own (so peak RSS is that size's, the generator's memory left out): ingest with ``analyse=False`` (statement analysis is NOT run at these sizes: spaCy alone would
    take hours here; the claims step then groups articles without statements) on ``--jobs`` workers, and the same
    first REFERENCE_PAGES pages on one process for the ratio; reuse time; claims-step time (``run_claims_step`` on
    ``--jobs`` workers);
@@ -289,11 +289,11 @@ def one_size(data: Path, n: int, jobs: int, workdir: Path, serve: bool) -> dict:
 
     note = stance_note()
     folder = workdir / f"corpus-{n}"
-    t = time.perf_counter()
-    planted = make_corpus(corpus_words(data), n, folder, seed=n)
-    made = time.perf_counter() - t
+    # generated beforehand by another process (``--generate``): it holds the whole corpus at once, which is not
+    # newstrace's memory and must not count in this process's peak or its children's
+    planted = json.loads((workdir / f"planted-{n}.json").read_text(encoding="utf-8"))
     files = sorted(str(p) for p in folder.glob("*.jsonl"))
-    out: dict = {"size": n, "generate_s": made, "stance": note}
+    out: dict = {"size": n, "stance": note}
     # the 1-process reference on the first REFERENCE_PAGES pages (a file of its own)
     ref_file = workdir / f"reference-{n}.jsonl"
     with open(files[0], encoding="utf-8") as src, open(ref_file, "w", encoding="utf-8") as dst:
@@ -356,12 +356,18 @@ def main() -> None:
     parser.add_argument("--no-server", action="store_true")
     parser.add_argument("--workdir", type=Path, default=None, help="kept afterwards when given")
     parser.add_argument("--one-size", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--generate", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not (args.data / "aeb" / "ground-truth.json").exists():
         sys.exit(f"bench/scale.py: {args.data}/aeb/ground-truth.json not found (pass --data)")
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="newstrace-scale-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
+        if args.generate:
+            planted = make_corpus(corpus_words(args.data), args.generate, workdir / f"corpus-{args.generate}",
+                                  seed=args.generate)
+            (workdir / f"planted-{args.generate}.json").write_text(json.dumps(planted), encoding="utf-8")
+            return
         if args.one_size:
             print(json.dumps(one_size(args.data, args.one_size, args.jobs, workdir, not args.no_server)))
             return
@@ -376,6 +382,8 @@ def main() -> None:
               f"{'planted':>9} {'trail p95':>10} {'1st list s':>10} {'list p95':>9} {'top claim':>10} "
               f"{'RSS MB':>7} {'workers':>8} {'DB MB':>7}")
         for n in [int(s) for s in args.sizes.split(",")]:
+            subprocess.run([sys.executable, __file__, "--generate", str(n), "--data", str(args.data), "--workdir",
+                            str(workdir / f"size-{n}")], check=True)
             cmd = [sys.executable, __file__, "--one-size", str(n), "--jobs", str(args.jobs), "--data", str(args.data),
                    "--workdir", str(workdir / f"size-{n}")] + (["--no-server"] if args.no_server else [])
             done = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -400,7 +408,8 @@ def main() -> None:
                 print(f"log-log slope of {label} time, {rows[-2]['pages']} -> {rows[-1]['pages']}: {s:.2f} "
                       f"(gate <= 1.2)")
         print("ratio: pages/s on the jobs given over one process on the first "
-              f"{REFERENCE_PAGES} pages of the same corpus; RSS MB: this process, workers: the largest worker")
+              f"{REFERENCE_PAGES} pages of the same corpus; RSS MB: the peak of the process that ingests and runs the "
+              "claims step, workers: the largest worker's (forked: the pages it shares with that process count)")
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
