@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -57,14 +56,6 @@ _STORY = ("The port authority of Saltmere voted on Tuesday to extend the night s
           "the summer. The chair said the extension would last at least until December.")
 
 
-def near_duplicate_page(n: int) -> str:
-    rng = random.Random(n)
-    words = [rng.choice(["reportedly", "officials", "local", "new"]) if rng.random() < 0.1 else w
-             for w in _STORY.split()]
-    return (f"<html><head><title>Night shift extended at North Harbor</title><meta property='article:published_time' "
-            f"content='2024-03-{1 + n % 28:02d}'></head><body><article><h1>Night shift extended at North Harbor</h1>"
-            f"<p>{' '.join(words)}</p></article></body></html>")
-
 
 def make_cases(root: Path) -> list[tuple[str, list[str]]]:
     page = ("<html><head><title>Ferry line to Saltmere will close</title></head><body><article><h1>Ferry line to "
@@ -92,8 +83,11 @@ def make_cases(root: Path) -> list[tuple[str, list[str]]]:
     (root / "spaces.tsv").write_text("q1\t" + " " * 50_000 + "\n", encoding="utf-8")
     near = root / "near-duplicates"
     near.mkdir()
-    for n in range(NEAR_DUPLICATES):
-        (near / f"page{n:05d}.html").write_text(near_duplicate_page(n), encoding="utf-8")
+    sys.path.insert(0, str(HERE / "tests"))
+    from hostile_corpus import near_copy
+
+    for n in range(NEAR_DUPLICATES):  # this benchmark's story is one sentence longer than the test corpus's
+        (near / f"page{n:05d}.html").write_text(near_copy(n, _STORY), encoding="utf-8")
     extract = ["extract"]
     return [
         ("1 GB of zeros as .warc.gz (4.6 MB)", extract + [str(root / "zeros1g.warc.gz")]),
@@ -161,7 +155,7 @@ def corpus_main(src: str, only: str | None) -> None:
     sys.path.insert(0, str(HERE / "tests"))
     os.environ["PYTHONPATH"] = src
     from hostile_corpus import write_corpus
-    from test_hostile_corpus import CASE_PEAK_MB, CASE_SECONDS, check_run, extract_outcomes, run_alone, Matcher
+    from test_hostile_corpus import case_problems, run_alone
 
     with tempfile.TemporaryDirectory(prefix="newstrace-corpus-") as tmp:
         cases = [c for c in write_corpus(Path(tmp) / "corpus") if not only or only in c.name]
@@ -169,15 +163,7 @@ def corpus_main(src: str, only: str | None) -> None:
         print(f"{'case':58} {'s':>6} {'MB':>6}  outcome")
         for case in cases:
             run, where, alone = run_alone(str(Path(tmp) / "corpus"), case, tmp)
-            problems = ["timed out"] if run.timed_out else []
-            if "Traceback" in run.err:
-                problems.append("traceback: " + run.err.strip().splitlines()[-1][:80])
-            if run.seconds > CASE_SECONDS:
-                problems.append(f"over {CASE_SECONDS} s")
-            if run.peak_mb > CASE_PEAK_MB:
-                problems.append(f"over {CASE_PEAK_MB} MB")
-            if not problems and not case.allows_nothing():
-                problems += check_run([alone], extract_outcomes(run, Matcher(where, [alone]))).get(alone.name, [])
+            problems = case_problems(case, run, where, alone)
             shown = case.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             rows.append((run.seconds, run.peak_mb, shown, not problems))
             print(f"{ascii(shown)[1:-1][:58]:58} {run.seconds:6.1f} {run.peak_mb:6.0f}  "

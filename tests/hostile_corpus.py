@@ -689,13 +689,13 @@ _STORY = ("The port authority of Saltmere voted on Tuesday to extend the night s
           "the summer.")
 
 
-def near_copy(n: int) -> str:
-    """A lightly edited copy of one story (one word in ten replaced), as wire copies are."""
+def near_copy(n: int, story: str = _STORY) -> str:
+    """A lightly edited copy of one story (one word in ten replaced), as wire copies are; ``n`` seeds the edits."""
     import random
 
     rng = random.Random(n)
     words = [rng.choice(["reportedly", "officials", "local", "new"]) if rng.random() < 0.1 else w
-             for w in _STORY.split()]
+             for w in story.split()]
     return (f"<html><head><title>Night shift extended at North Harbor</title><meta property='article:published_time' "
             f"content='2024-03-{1 + n % 28:02d}'></head><body><article><h1>Night shift extended at North Harbor</h1>"
             f"<p>{' '.join(words)}</p></article></body></html>")

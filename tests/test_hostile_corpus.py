@@ -269,6 +269,21 @@ def run_alone(root: str, case: Case, scratch: str) -> tuple[Measured, str, Case]
     return run_measured(["extract", os.fsdecode(path)], timeout=CASE_SECONDS + 30), root, case
 
 
+def case_problems(case: Case, run, where, alone) -> list[str]:
+    """What is wrong with one case's ``extract`` run alone (:func:`run_alone`): past its time, a traceback, over its
+    time or memory, or not the outcome the case must give. Empty when it held."""
+    problems = [] if not run.timed_out else [f"ran past {CASE_SECONDS + 30} s"]
+    if "Traceback" in run.err:
+        problems.append("traceback: " + run.err.strip().splitlines()[-1][:200])
+    if run.seconds > CASE_SECONDS:
+        problems.append(f"{run.seconds:.1f} s")
+    if run.peak_mb > CASE_PEAK_MB:
+        problems.append(f"peak {run.peak_mb:.0f} MB")
+    if not problems and not case.allows_nothing():
+        problems += check_run([alone], extract_outcomes(run, Matcher(where, [alone]))).get(alone.name, [])
+    return problems
+
+
 @pytest.mark.slow
 def test_each_case_alone(corpus, tmp_path):
     """Each case in its own ``extract`` run: its own time and peak memory (the figures of the closing note), no
@@ -279,15 +294,7 @@ def test_each_case_alone(corpus, tmp_path):
     with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:  # two at a time: each its own process
         runs = list(pool.map(lambda case: run_alone(root, case, str(tmp_path)), cases))
     for case, (run, where, alone) in zip(cases, runs):
-        problems = [] if not run.timed_out else [f"ran past {CASE_SECONDS + 30} s"]
-        if "Traceback" in run.err:
-            problems.append("traceback: " + run.err.strip().splitlines()[-1][:200])
-        if run.seconds > CASE_SECONDS:
-            problems.append(f"{run.seconds:.1f} s")
-        if run.peak_mb > CASE_PEAK_MB:
-            problems.append(f"peak {run.peak_mb:.0f} MB")
-        if not problems and not case.allows_nothing():
-            problems += check_run([alone], extract_outcomes(run, Matcher(where, [alone]))).get(alone.name, [])
+        problems = case_problems(case, run, where, alone)
         if problems:
             failed[case.name] = problems
         rows.append((run.seconds, run.peak_mb, case))

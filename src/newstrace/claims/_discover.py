@@ -132,7 +132,7 @@ def discover(store, similarity: Similarity, builder: ClaimBuilder,
     for components in _batches(_components(store, pending)):
         groups = [(claim_id(g[0]), g) for members in components
                   for piece in _pieces(store, members, CLUSTER_THRESHOLD) for g in _clusters(store, piece)]
-        for chunk in _chunks_of(groups):  # a large component's clusters are built and stored a batch at a time
+        for chunk in _batches(groups, lambda group: len(group[1])):  # a large component a batch at a time
             if pool is None:
                 _store_claims(store, chunk, builder.build_many(chunk), summary)
                 continue
@@ -146,28 +146,17 @@ def discover(store, similarity: Similarity, builder: ClaimBuilder,
     return summary
 
 
-def _chunks_of(groups: list[tuple[str, list[str]]]) -> list[list[tuple[str, list[str]]]]:
-    """``groups`` (claim id, articles) cut into runs of about CLAIM_BATCH articles (a large cluster is a run of its
-    own)."""
-    out: list[list[tuple[str, list[str]]]] = [[]]
-    size = 0
-    for group in groups:
-        if size >= CLAIM_BATCH:
-            out.append([])
-            size = 0
-        out[-1].append(group)
-        size += len(group[1])
-    return [chunk for chunk in out if chunk]
-
-
-def _batches(components: list[list[str]]):
-    """Components in batches of about CLAIM_BATCH articles (a large component is a batch of its own)."""
-    batch: list[list[str]] = []
-    for members in components:
-        batch.append(members)
-        if sum(map(len, batch)) >= CLAIM_BATCH:
+def _batches(items: list, size: Callable[[object], int] = len):
+    """``items`` in batches of about CLAIM_BATCH articles, in order; ``size``: an item's articles (a component's
+    ids by default). An item larger than that is a batch of its own."""
+    batch: list = []
+    total = 0
+    for item in items:
+        batch.append(item)
+        total += size(item)
+        if total >= CLAIM_BATCH:
             yield batch
-            batch = []
+            batch, total = [], 0
     if batch:
         yield batch
 
