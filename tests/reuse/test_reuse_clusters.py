@@ -209,14 +209,16 @@ NEAR_DUPLICATES = 5000
 _CHILD = """
 import json, sys, time
 sys.path.insert(0, sys.argv[3])
-from hostile import near_duplicate_page
+sys.path.insert(0, sys.argv[5])
+from hostile import _STORY
+from hostile_corpus import near_copy
 from newstrace.pipeline import ingest
 from newstrace.store import Store
 folder, db = sys.argv[1], sys.argv[2]
 import os
 for n in range(int(sys.argv[4])):
     with open(os.path.join(folder, f"page{n:05d}.html"), "w", encoding="utf-8") as out:
-        out.write(near_duplicate_page(n))
+        out.write(near_copy(n, _STORY))
 started = time.monotonic()
 with Store(db) as store:
     summary = ingest([folder], store, analyse=False)
@@ -239,7 +241,7 @@ def test_five_thousand_near_duplicate_pages_in_bounded_time_and_memory(tmp_path)
     folder.mkdir()
     bench = os.path.join(os.path.dirname(__file__), "..", "..", "bench")
     child = subprocess.Popen([sys.executable, "-c", _CHILD, str(folder), str(tmp_path / "n.db"), bench,
-                              str(NEAR_DUPLICATES)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              str(NEAR_DUPLICATES), os.path.join(os.path.dirname(__file__), "..")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     started = time.monotonic()
     out, err = child.communicate(timeout=600)
