@@ -431,3 +431,39 @@ def test_a_mention_does_not_reach_back_across_a_spaced_dash(nlp):
               deps=["compound", "punct", "appos", "punct", "punct", "compound", "nsubj", "ROOT", "advmod", "punct"],
               heads=[6, 0, 0, 0, 6, 6, 7, 7, 7, 7])
     assert mention_span(doc[6]).text == "Ocean scientists"
+
+
+def test_an_insider_is_an_anonymous_source_not_the_outlet(nlp):
+    text = 'The singer has been quiet for weeks.\n\n"He is tired of the fight," an insider told the magazine.'
+    s = _find(extract_statements(text, nlp), "tired of the fight")
+    assert s["speaker"]["type"] == "anonymous"
+
+
+def test_an_organisation_noun_takes_the_name_in_apposition(nlp):
+    text = ("The label that owns her early albums, Blue Harbor, says the concert can go ahead.\n\n"
+            "The firm that films the show, Lantern Peak Productions, denies that a deal was made.")
+    s = _find(extract_statements(text, nlp), "concert can go ahead")
+    assert s["speaker"]["name"] == "Blue Harbor" and s["speaker"]["type"] == "organization"
+    s = _find(extract_statements(text, nlp), "a deal was made")
+    assert s["speaker"]["name"] == "Lantern Peak Productions" and s["speaker"]["type"] == "organization"
+
+
+def test_a_description_refers_to_the_organisation_whose_name_has_its_words(nlp):
+    text = ("The Northern Valley Utilities Commission met on Tuesday with the Harbor Transit Agency.\n\n"
+            "The utilities commission said that the outages had lasted too long.")
+    s = _find(extract_statements(text, nlp), "outages had lasted")
+    assert s["speaker"]["name"] == "Northern Valley Utilities Commission"
+
+
+def test_a_name_after_envoy_to_a_place_is_a_person(nlp):
+    text = ("Another diplomat, former special envoy to Freedonia Peter Kalmar, changed his account.\n\n"
+            '"We did not discuss it," Kalmar said.')
+    s = _find(extract_statements(text, nlp), "did not discuss it")
+    assert s["speaker"]["name"] == "Peter Kalmar" and s["speaker"]["type"] == "person"
+
+
+def test_a_company_described_as_a_contractor_is_no_person(nlp):
+    text = ("The agency's suppliers include Orbitek, prime contractor for the booster.\n\n"
+            "Orbitek said that its design uses the new engine.")
+    s = _find(extract_statements(text, nlp), "its design uses")
+    assert s["speaker"]["type"] == "organization"

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
-from ..text.outlets import is_outlet_name
+from ..text.outlets import is_outlet_description, is_outlet_name
 from ._quotes import Quote, find_quotes
 
 THIRD_PERSON_SINGULAR = frozenset({"he", "she", "him", "her"})
@@ -36,7 +36,7 @@ ROLE_WORDS = frozenset({
     "executive", "head", "general", "gen.", "congressman", "congresswoman", "lawmaker", "speaker", "premier",
     "chancellor", "king", "queen", "prince", "pope", "sheriff", "prosecutor", "researcher", "scientist",
     "pollster", "consultant", "deputy", "vice", "press", "campaign", "chairperson", "host", "anchor",
-    "prime", "foreign", "coordinator", "counsel", "dr.", "mr.", "mrs.", "ms.",
+    "prime", "foreign", "coordinator", "counsel", "dr.", "mr.", "mrs.", "ms.", "envoy",
 })
 # Heads of anonymous-source descriptions (seed: "anonymous U.S. officials"; train: "people familiar with ...").
 ANONYMOUS_HEADS = frozenset({
@@ -72,6 +72,8 @@ ORG_HEADS = frozenset({
     "airlines", "airways", "motors", "pharmaceuticals", "systems", "partners", "industries", "institution",
     "academy", "society", "alliance", "assembly", "fund", "trust", "church", "division", "unit", "secretariat",
     "directorate", "tribunal", "prosecutors", "guard", "forces", "corps", "senate", "legislature",
+    # endings of entertainment and media companies' names ("Dick Clark Productions", "Big Machine Records")
+    "productions", "records", "entertainment", "studios", "pictures", "communications", "ventures",
     # common nouns standing for a company or body ("the utility said")
     "utility", "brokerage", "consultancy", "insurer", "lender", "automaker", "carmaker", "developer", "operator",
     "provider", "supplier",
@@ -96,8 +98,15 @@ INSTITUTION_PLURALS = MappingProxyType({"prosecutor": ("attorney", "prosecut", "
 QUANTITY_NOUNS = frozenset({"series", "group", "number", "couple", "handful", "lot", "dozen", "dozens", "hundreds",
                             "thousands", "majority", "minority", "crowd", "pair", "trio", "bunch", "host", "chorus",
                             "percent", "%", "half", "third", "quarter", "share", "proportion", "fraction"})
+# Letters of a description's word that must begin a word of the organisation's name it refers to
+# ("production" ~ "Productions", "utilities" ~ "Utilities"): a stem long enough to skip unrelated words.
+STEM = 6
 # Heads that, after "the", refer back to the country last named ("the country said it would ...").
 COUNTRY_HEADS = frozenset({"country", "nation"})
+# Roles a company holds as often as a person ("Boeing, prime contractor for the core stage"): an apposition
+# with one of them does not make a name a person's.
+BUSINESS_ROLES = frozenset({"contractor", "partner", "sponsor", "client", "supplier", "rival", "competitor", "owner",
+                            "subsidiary", "parent", "investor", "customer", "developer", "designer", "builder"})
 # Titles and honorifics that make the capitalised name after them a person's ("Mr. Vindman", "Sen. Grassley",
 # "Ambassador Sondland", "Lt. Col. Alexander Vindman"): the role words that head a person's title.
 PERSON_TITLES = frozenset({
@@ -125,7 +134,7 @@ PERSON_HEADS = frozenset({
     "gentleman", "teen", "teenager", "veteran", "physician", "surgeon", "scientist", "researcher", "professor",
     "ambassador", "president", "senator", "governor", "mayor", "minister", "chief", "founder", "ceo", "chairman",
     "chairwoman", "candidate", "nominee", "prosecutor", "sheriff", "detective", "spokesman", "spokeswoman",
-    "spokesperson", "representative", "congressman", "congresswoman", "lawmaker",
+    "spokesperson", "representative", "congressman", "congresswoman", "lawmaker", "envoy",
     # occupations and relations that pick out one unnamed participant ("the real estate agent", "a radiologist")
     "agent", "radiologist", "paramedic", "firefighter", "clerk", "cashier", "waitress", "waiter", "bartender",
     "chef", "pastor", "priest", "rabbi", "imam", "bishop", "engineer", "designer", "architect", "photographer",
@@ -357,6 +366,10 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
                 book.add(_clean_person(ent))
         for name in _titled_runs(doc) + _apposed_runs(doc):
             book.add(name)
+        for ent in doc.ents:
+            name = _place_led_name(ent)
+            if name:
+                book.add(name)
         book.runs.extend(_name_runs(doc))
     for offset, doc in docs:
         for match in INSTITUTION.finditer(doc.text):
@@ -391,7 +404,8 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             _note_gender(book, ent, full)
         elif ent.label_ == "GPE":
             book.places.append((offset + ent.start_char, re.sub(r"^the\s+", "", name, flags=re.I)))
-        elif ent.label_ == "ORG":
+        elif ent.label_ == "ORG" or (ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in ORG_HEADS):
+            # ("Dick Clark Productions" tagged a person is the company)
             name = re.sub(r"^the\s+", "", name, flags=re.I)
             book.orgs.append((offset + ent.start_char, name))
             nxt = ent.doc[ent.end:ent.end + 3]
@@ -399,6 +413,24 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
                 book.acronyms[nxt[1].text] = name  # "World Health Organization (WHO)"
     book.orgs.sort(key=lambda item: item[0])
     return book
+
+
+def _place_led_name(ent: Span) -> str | None:
+    """The person's full name in an ORG/GPE entity the NER ran on from a place after "to"/"for" ("envoy to
+    Ukraine Kurt Volker", "ambassador to Germany Ann Lee"): the two or three capitalised words after the
+    place, else None."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not 3 <= len(ent) <= 4 or ent.start < 2:
+        return None
+    doc = ent.doc
+    if doc[ent.start - 1].lower_ not in ("to", "for") or not any(
+            doc[i].lower_ in ROLE_WORDS or doc[i].lemma_.lower() in PERSON_HEADS
+            for i in range(max(0, ent.start - 4), ent.start - 1)):
+        return None
+    rest = ent[1:]
+    if not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in PERSON_TITLES
+               and t.lower_ not in ORG_HEADS for t in rest) or is_outlet_name(rest.text):
+        return None
+    return rest.text
 
 
 def _titled_name(ent: Span) -> bool:
@@ -434,7 +466,7 @@ def _person_signal(ent: Span) -> bool:
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERSON_TITLES:
         return True
     return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_HEADS
-               for child in ent.root.children)
+               and child.lemma_.lower() not in BUSINESS_ROLES for child in ent.root.children)
 
 
 def _name_runs(doc: Doc) -> list[str]:
@@ -590,8 +622,8 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
             left = i + 1
             break
     for child in head.rights:
-        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj") or child.text in (",", "(", "—"):
-            break
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advmod") or child.text in (",", "(", "—"):
+            break  # ("advmod": "The company flat-out denied" is "The company")
         if child.dep_ == "appos":
             break
         right = child.right_edge.i
@@ -659,7 +691,13 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
             if named:  # "Carlineo's attorney, Sonya Zoghlin, said"
                 name = book.resolve(_clean_person(named[0]))
                 return Speaker(text, start, end, name, "person", _clean_name(text), None)
+            if head.pos_ == "NOUN":  # "Another diplomat, former special envoy to Ukraine Kurt Volker, said"
+                known = [book.resolve(t.text) for t in token.subtree if t.pos_ == "PROPN" and t.dep_ != "compound"
+                         and t.is_title and len(book.resolve(t.text).split()) > 1]
+                if known:
+                    return Speaker(text, start, end, known[-1], "person", _clean_name(text), None)
     persons = [e for e in own if e.label_ == "PERSON" and e[-1].lower_ not in ANONYMOUS_HEADS and not _determined(e)
+               and not (len(e) > 1 and e[-1].lower_ in ORG_HEADS)
                and not _outlet_not_person(e, book)]
     if head.pos_ == "NOUN" and not any(head.i in range(e.start, e.end) for e in own):
         # A common-noun head names someone else than the name modifying it: "a Kermit parent", "some Twitter
@@ -714,6 +752,11 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         if not plural and definite and back:
             org = book.last_org(start, lemma)  # "the company", "the agency": the organisation named before
             if org:
+                return Speaker(text, start, end, org, "organization")
+        if not plural and definite and head.pos_ == "NOUN" and len(words) >= 2 and \
+                all(t.is_lower and t.pos_ in ("NOUN", "ADJ") for t in words):
+            org = _org_with_words(book, start, [t.lower_ for t in words if t.i != head.i])
+            if org:  # "the utilities commission", "the production company": the one whose name has those words
                 return Speaker(text, start, end, org, "organization")
         return Speaker(text, start, end, _strip_det(_clean_name(text)), "organization")
     if head.tag_ in ("NNS", "NNPS") and lemma in INSTITUTION_PLURALS and not determiners:
@@ -771,18 +814,46 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
     return Speaker(text, start, end, _clean_name(text), "unknown")
 
 
+def _org_with_words(book: NameBook, before: int, words: list[str]) -> str | None:
+    """The last organisation named before ``before`` (not an outlet) whose name has a word beginning with each
+    of ``words``' first ``STEM`` letters ("utilities" in "California Public Utilities Commission", "production"
+    in "Dick Clark Productions")."""
+    stems = [w[:STEM] for w in words if len(w) > 3]
+    if not stems or len(stems) != len(words):
+        return None
+    for at, name in reversed(book.orgs):
+        if at >= before or is_outlet_name(name):
+            continue
+        own = [w.lower() for w in name.split()]
+        if all(any(w.startswith(stem) for w in own) for stem in stems):
+            return name
+    return None
+
+
 def _appos_org(head: Token) -> str | None:
     """The organisation an apposition after an organisation noun names, right before its verb ("the company
     ..., Dick Clark Productions, denies"; the parse may hang it on the relative clause's last noun)."""
     doc = head.doc
     for token in head.subtree:
-        if token.dep_ != "appos" or token.ent_type_ != "ORG" or token.i <= head.i:
+        if token.dep_ != "appos" or token.i <= head.i:
             continue
         after = token.right_edge.i + 1
-        if token.head.i == head.i or (after + 1 < len(doc) and doc[after].text == "," and after + 1 == head.head.i):
+        if not (token.head.i == head.i or (after + 1 < len(doc) and doc[after].text == ","
+                                           and after + 1 == head.head.i)):
+            continue
+        if token.ent_type_ == "ORG":
             ents = [e for e in _ents_in(doc[token.left_edge.i:token.right_edge.i + 1]) if e.label_ == "ORG"]
             if ents and not is_outlet_name(ents[0].text):
                 return _strip_det(_clean_name(ents[0].text))
+        elif token.pos_ == "PROPN" and token.is_title and (token.ent_type_ != "PERSON" or token.lower_ in ORG_HEADS):
+            # A proper name the NER missed or took for a person's ("The group that owns her music, Big Machine,
+            # says"; "..., Dick Clark Productions, denies"): the organisation noun says what it is.
+            first = token.i
+            while first > token.left_edge.i and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+                first -= 1
+            name = _clean_name(doc[first:token.i + 1].text)
+            if not is_outlet_name(name):
+                return name
     return None
 
 
@@ -895,8 +966,9 @@ def _outlet_of(span: Span, head: Token, ents: list[Span], owners: list[Span]) ->
         own = _strip_det(_clean_name(span.doc[first:head.i + 1].text))
         if is_outlet_name(own):
             return own
-    if head.pos_ == "NOUN" and is_outlet_name(text, by_words=False):
-        return text  # "the newspaper"
+    if head.pos_ == "NOUN" and is_outlet_name(text, by_words=False) and \
+            (not head.text.islower() or is_outlet_description(text)):
+        return text  # "the newspaper"; "an insider" is a source, not the outlet Insider
     return None
 
 

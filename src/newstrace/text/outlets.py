@@ -71,6 +71,11 @@ def is_outlet_name(name: str, by_words: bool = True) -> bool:
     return by_words and any(word in OUTLET_WORDS for word in re.findall(r"[a-z0-9!]+", folded))
 
 
+def is_outlet_description(name: str) -> bool:
+    """Whether ``name`` describes an outlet without naming it ("the newspaper", "a news agency")."""
+    return bool(OUTLET_DESCRIPTIONS.match(fold(name)))
+
+
 def same_outlet(first: str, second: str) -> bool:
     """Whether two names are the same outlet, spacing, case and a web suffix aside ("CBSSports.com" and
     "CBS Sports", "usatoday" and "USA Today")."""
