@@ -467,3 +467,17 @@ def test_a_company_described_as_a_contractor_is_no_person(nlp):
             "Orbitek said that its design uses the new engine.")
     s = _find(extract_statements(text, nlp), "its design uses")
     assert s["speaker"]["type"] == "organization"
+
+
+def test_it_after_a_named_organisation_subject_is_that_organisation(nlp):
+    text = ("As of March, Skyline Airways had a fleet of 80 aircraft.\n\n"
+            "In addition to its order of ten jets on Tuesday, it said that it would buy twelve more next year.")
+    s = _find(extract_statements(text, nlp), "buy twelve more")
+    assert s["speaker"]["type"] == "organization" and "Skyline" in s["speaker"]["name"]
+
+
+def test_a_name_tagged_an_organisation_throughout_is_no_first_name(nlp):
+    text = ("Stadia, Google's streaming platform, launches today. Google Stadia costs $10 a month.\n\n"
+            "Google's big promises have not arrived yet.\n\nGoogle says the controller will work with phones next year.")
+    s = _find(extract_statements(text, nlp), "controller will work")
+    assert s["speaker"]["name"] == "Google" and s["speaker"]["type"] == "organization"

@@ -98,6 +98,9 @@ INSTITUTION_PLURALS = MappingProxyType({"prosecutor": ("attorney", "prosecut", "
 QUANTITY_NOUNS = frozenset({"series", "group", "number", "couple", "handful", "lot", "dozen", "dozens", "hundreds",
                             "thousands", "majority", "minority", "crowd", "pair", "trio", "bunch", "host", "chorus",
                             "percent", "%", "half", "third", "quarter", "share", "proportion", "fraction"})
+# Times a one-word name must be tagged an organisation (and never a person) before it stops being taken for the
+# first name of a multi-word name ("Google" and "Google Stadia"): two, so one stray tag does not decide.
+ORG_VOTES = 2
 # Letters of a description's word that must begin a word of the organisation's name it refers to
 # ("production" ~ "Productions", "utilities" ~ "Utilities"): a stem long enough to skip unrelated words.
 STEM = 6
@@ -236,6 +239,7 @@ class NameBook:
     gender: dict[str, str] = field(default_factory=dict)
     gender_votes: dict[str, list[int]] = field(default_factory=dict)
     runs: list[str] = field(default_factory=list)
+    org_words: set[str] = field(default_factory=set)
 
     def add(self, name: str) -> None:
         """Remember a person name (multi-word ones are full names); a name ending in an institution's word
@@ -262,6 +266,8 @@ class NameBook:
                 fw = fw[:-1]
             if len(fw) > len(words) and fw[-len(words):] == words:
                 return full
+        if name in self.org_words:
+            return name  # "Google" tagged an organisation throughout is no first name of "Google Stadia"
         for full in self.full_names:
             fw = full.split()
             if len(fw) > len(words) and fw[:len(words)] == words:
@@ -384,6 +390,11 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
                 all(t.is_title and t.is_alpha for t in ent) and not is_outlet_name(ent.text) and \
                 ent.root.lower_ not in ORG_HEADS:
             book.add(_clean_name(ent.text))
+    tagged: dict[str, list[int]] = {}
+    for _, ent in ents:  # one-word names: how often tagged an organisation, how often a person
+        if len(ent) == 1 and ent.label_ in ("ORG", "PERSON"):
+            tagged.setdefault(ent.text, [0, 0])[ent.label_ == "PERSON"] += 1
+    book.org_words = {name for name, (org, person) in tagged.items() if org >= ORG_VOTES and not person}
     quoted = {id(doc): find_quotes(doc.text) for _, doc in docs}
     for offset, ent in ents:
         if ent.label_ in ("ORG", "FAC") and is_outlet_name(ent.text):
@@ -411,6 +422,9 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             nxt = ent.doc[ent.end:ent.end + 3]
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
                 book.acronyms[nxt[1].text] = name  # "World Health Organization (WHO)"
+    for offset, ent in ents:
+        if ent.label_ == "PRODUCT" and ent.text in tagged and tagged[ent.text][0]:
+            book.orgs.append((offset + ent.start_char, ent.text))  # "investigating WeWork" (an ORG elsewhere)
     book.orgs.sort(key=lambda item: item[0])
     return book
 
@@ -622,8 +636,8 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
             left = i + 1
             break
     for child in head.rights:
-        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advmod") or child.text in (",", "(", "—"):
-            break  # ("advmod": "The company flat-out denied" is "The company")
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj") or child.text in (",", "(", "—"):
+            break
         if child.dep_ == "appos":
             break
         right = child.right_edge.i
@@ -910,6 +924,16 @@ def _non_person_antecedent(span: Span, offset: int, book: NameBook, recent: list
             if found.type in kinds or (plural and found.type == "organization"):
                 return found
             break
+    if not plural and pronoun.sent.start > 0:
+        # "Emirates had a fleet of 270 aircraft. ..., it announced": the named organisation or state that is
+        # the main subject of the sentence before (Centering, as for he/she).
+        before = span.doc[pronoun.sent.start - 1].sent
+        subject = next((t for t in before.root.children if t.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "PROPN" and subject.tag_ == "NNP" and \
+                subject.ent_type_ in ("ORG", "GPE"):
+            found = describe(mention_span(subject), offset, book, None)
+            if found.type in kinds:
+                return found
     for speaker in reversed(recent):
         if speaker.start < start - PRONOUN_REACH:
             break
