@@ -266,11 +266,12 @@ class NameBook:
                 fw = fw[:-1]
             if len(fw) > len(words) and fw[-len(words):] == words:
                 return full
-        if name in self.org_words:
-            return name  # "Google" tagged an organisation throughout is no first name of "Google Stadia"
         for full in self.full_names:
             fw = full.split()
             if len(fw) > len(words) and fw[:len(words)] == words:
+                if name in self.org_words and full not in self.gender:
+                    continue  # "Google" tagged an organisation throughout is no first name of "Google Stadia";
+                    # "Dale" is Dale Ford where the article says his gender ("her brother Dale Ford")
                 return full
         return name
 
