@@ -481,3 +481,11 @@ def test_a_name_tagged_an_organisation_throughout_is_no_first_name(nlp):
             "Google's big promises have not arrived yet.\n\nGoogle says the controller will work with phones next year.")
     s = _find(extract_statements(text, nlp), "controller will work")
     assert s["speaker"]["name"] == "Google" and s["speaker"]["type"] == "organization"
+
+
+def test_the_president_is_the_person_titled_president_not_an_apposition(nlp):
+    text = ("President Walter Brandt raised tariffs again on Monday.\n\n"
+            "Mary Olsen, president of the Dairy Growers Federation, said farmers were losing money.\n\n"
+            "The president says his approach has created leverage.")
+    s = _find(extract_statements(text, nlp), "created leverage")
+    assert s["speaker"]["name"] == "Walter Brandt"

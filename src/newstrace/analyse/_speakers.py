@@ -235,6 +235,7 @@ class NameBook:
     orgs: list[tuple[int, str]] = field(default_factory=list)
     places: list[tuple[int, str]] = field(default_factory=list)
     roles: list[tuple[int, str, str]] = field(default_factory=list)
+    titles: list[tuple[int, str, str]] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
     gender_votes: dict[str, list[int]] = field(default_factory=dict)
@@ -313,12 +314,18 @@ class NameBook:
         return earlier[-1] if earlier else None
 
     def by_role(self, role: str, before: int) -> str | None:
-        """The person last given ``role`` before ``before``, else the first given it after."""
-        earlier = [name for at, word, name in self.roles if word == role and at < before]
-        if earlier:
-            return earlier[-1]
-        later = [name for at, word, name in self.roles if word == role]
-        return later[0] if later else None
+        """The person last given ``role`` before ``before``, else the first given it after. A capitalised title
+        before the name ("President Trump") says who "the president" is before anyone an apposition calls a
+        president ("Zippy Duvall, president of the Farm Bureau")."""
+        for given in (self.titles, self.roles):
+            earlier = [name for at, word, name in given if word == role and at < before]
+            if earlier:
+                return earlier[-1]
+        for given in (self.titles, self.roles):
+            later = [name for at, word, name in given if word == role]
+            if later:
+                return later[0]
+        return None
 
     def antecedent(self, pronoun: str, before: int, reach: int) -> str | None:
         """The person a he/she refers to: the last person mentioned as a subject within ``reach`` characters
@@ -549,7 +556,12 @@ def _note_roles(book: NameBook, ent: Span, full: str, offset: int) -> None:
     while i >= 0 and i >= ent.start - 4 and (doc[i].lower_ in ROLE_WORDS or (doc[i].pos_ == "NOUN"
                                                                              and doc[i].dep_ == "compound")):
         book.roles.append((offset + ent.start_char, doc[i].lower_.rstrip("."), full))
+        if i == ent.start - 1 and doc[i].is_title and doc[i].lower_ in PERSON_TITLES:
+            book.titles.append((offset + ent.start_char, doc[i].lower_.rstrip("."), full))
         i -= 1
+    core = _person_core(ent)
+    if core.start > ent.start and ent.doc[core.start - 1].is_title and ent.doc[core.start - 1].lower_ in PERSON_TITLES:
+        book.titles.append((offset + ent.start_char, ent.doc[core.start - 1].lower_.rstrip("."), full))
     for token in _person_core(ent):
         if token.lower_ in ROLE_WORDS:  # the NER took the title in ("President Donald Trump")
             book.roles.append((offset + ent.start_char, token.lower_.rstrip("."), full))
