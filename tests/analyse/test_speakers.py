@@ -489,3 +489,9 @@ def test_the_president_is_the_person_titled_president_not_an_apposition(nlp):
             "The president says his approach has created leverage.")
     s = _find(extract_statements(text, nlp), "created leverage")
     assert s["speaker"]["name"] == "Walter Brandt"
+
+
+def test_a_participle_with_a_clause_is_not_part_of_the_description(nlp):
+    text = "Schools closed across the region this week, with forecasters warning that the smog would get worse."
+    s = _find(extract_statements(text, nlp), "smog would get worse")
+    assert s["speaker"]["name"] == "forecasters"

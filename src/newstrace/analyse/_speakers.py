@@ -1070,6 +1070,8 @@ def _with_rights(head: Token, document: bool = False, relative: bool = False) ->
             continue
         if child.dep_ not in deps or doc[child.i - 1].text == ",":
             break
+        if child.dep_ == "acl" and any(c.dep_ == "ccomp" for c in child.children):
+            break  # "forecasters warning that ...": the clause is what they say, not who they are
         right = child.right_edge.i
     left = head.left_edge.i
     for i in range(head.i - 1, left - 1, -1):
