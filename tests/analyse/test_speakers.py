@@ -495,3 +495,20 @@ def test_a_participle_with_a_clause_is_not_part_of_the_description(nlp):
     text = "Schools closed across the region this week, with forecasters warning that the smog would get worse."
     s = _find(extract_statements(text, nlp), "smog would get worse")
     assert s["speaker"]["name"] == "forecasters"
+
+
+def test_the_agency_is_the_organisation_that_spoke_last(nlp):
+    text = ("Thousands of nurses marched on Tuesday. The Lakeside Police Department reported that 4,000 people entered the "
+            "Capitol Annex, but the agency said that it could not count the crowd outside.")
+    s = _find(extract_statements(text, nlp), "could not count the crowd")
+    assert s["speaker"]["name"] == "Lakeside Police Department"
+
+
+def test_an_abbreviated_title_gives_the_role_and_a_title_word_is_no_part_of_the_name(nlp):
+    text = ("Republican Gov. Eric Holden met the teachers.\n\n"
+            "State schools Superintendent Jane Marlow has cited a study on pay.\n\n"
+            "The governor said that he was waiting for a pay commission to report.\n\n"
+            "Marlow said that teachers deserve more.")
+    statements = extract_statements(text, nlp)
+    assert _find(statements, "waiting for a pay commission")["speaker"]["name"] == "Eric Holden"
+    assert _find(statements, "teachers deserve more")["speaker"]["name"] == "Jane Marlow"

@@ -37,6 +37,7 @@ ROLE_WORDS = frozenset({
     "chancellor", "king", "queen", "prince", "pope", "sheriff", "prosecutor", "researcher", "scientist",
     "pollster", "consultant", "deputy", "vice", "press", "campaign", "chairperson", "host", "anchor",
     "prime", "foreign", "coordinator", "counsel", "dr.", "mr.", "mrs.", "ms.", "envoy",
+    "superintendent", "treasurer", "comptroller", "auditor", "marshal", "dean", "provost", "chaplain",
 })
 # Heads of anonymous-source descriptions (seed: "anonymous U.S. officials"; train: "people familiar with ...").
 ANONYMOUS_HEADS = frozenset({
@@ -106,6 +107,10 @@ ORG_VOTES = 2
 STEM = 6
 # Heads that, after "the", refer back to the country last named ("the country said it would ...").
 COUNTRY_HEADS = frozenset({"country", "nation"})
+# Abbreviated titles and the role word a later "the governor" uses.
+ROLE_ABBREVIATIONS = MappingProxyType({"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                                       "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain",
+                                       "prof": "professor", "supt": "superintendent", "atty": "attorney"})
 # Roles a company holds as often as a person ("Boeing, prime contractor for the core stage"): an apposition
 # with one of them does not make a name a person's.
 BUSINESS_ROLES = frozenset({"contractor", "partner", "sponsor", "client", "supplier", "rival", "competitor", "owner",
@@ -303,14 +308,16 @@ class NameBook:
                 return org if low == folded else name
         return None
 
-    def last_org(self, before: int, head: str | None = None) -> str | None:
-        """The last organisation named before ``before`` (one whose name has ``head`` in it, if any does); never
-        an outlet ("the commission" after "Xinhua News Agency reported")."""
+    def last_org(self, before: int, head: str | None = None, exact: bool = False) -> str | None:
+        """The last organisation named before ``before`` (one whose name has ``head`` in it, if any does; with
+        ``exact``, only such a one); never an outlet ("the commission" after "Xinhua News Agency reported")."""
         earlier = [name for at, name in self.orgs if at < before and not is_outlet_name(name)]
         if head:
             with_head = [name for name in earlier if head in name.lower().split()]
             if with_head:
                 return with_head[-1]
+        if exact:
+            return None
         return earlier[-1] if earlier else None
 
     def by_role(self, role: str, before: int) -> str | None:
@@ -320,7 +327,9 @@ class NameBook:
         for given in (self.titles, self.roles):
             earlier = [name for at, word, name in given if word == role and at < before]
             if earlier:
-                return earlier[-1]
+                # Of several holders ("Gov. Eric Holcomb", "Kentucky Gov. Matt Bevin"), the one mentioned last.
+                last = {name: at for at, name, _, _ in self.mentions if at < before and name in earlier}
+                return max(last, key=last.get) if last else earlier[-1]
         for given in (self.titles, self.roles):
             later = [name for at, word, name in given if word == role]
             if later:
@@ -549,22 +558,28 @@ def _titled_runs(doc: Doc) -> list[str]:
     return found
 
 
+def _role_word(word: str) -> str:
+    """A title as the role word a later description uses ("Gov." -> "governor", "Sen." -> "senator")."""
+    word = word.rstrip(".")
+    return ROLE_ABBREVIATIONS.get(word, word)
+
+
 def _note_roles(book: NameBook, ent: Span, full: str, offset: int) -> None:
     """Role words given to a person by a title before the name or an apposition after it."""
     doc = ent.doc
     i = ent.start - 1
     while i >= 0 and i >= ent.start - 4 and (doc[i].lower_ in ROLE_WORDS or (doc[i].pos_ == "NOUN"
                                                                              and doc[i].dep_ == "compound")):
-        book.roles.append((offset + ent.start_char, doc[i].lower_.rstrip("."), full))
+        book.roles.append((offset + ent.start_char, _role_word(doc[i].lower_), full))
         if i == ent.start - 1 and doc[i].is_title and doc[i].lower_ in PERSON_TITLES:
-            book.titles.append((offset + ent.start_char, doc[i].lower_.rstrip("."), full))
+            book.titles.append((offset + ent.start_char, _role_word(doc[i].lower_), full))
         i -= 1
     core = _person_core(ent)
     if core.start > ent.start and ent.doc[core.start - 1].is_title and ent.doc[core.start - 1].lower_ in PERSON_TITLES:
-        book.titles.append((offset + ent.start_char, ent.doc[core.start - 1].lower_.rstrip("."), full))
+        book.titles.append((offset + ent.start_char, _role_word(ent.doc[core.start - 1].lower_), full))
     for token in _person_core(ent):
         if token.lower_ in ROLE_WORDS:  # the NER took the title in ("President Donald Trump")
-            book.roles.append((offset + ent.start_char, token.lower_.rstrip("."), full))
+            book.roles.append((offset + ent.start_char, _role_word(token.lower_), full))
     for child in ent.root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             book.roles.append((offset + ent.start_char, child.lemma_.lower(), full))
@@ -777,7 +792,11 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         back = head.pos_ == "NOUN" and not head.is_title and (len(words) == 1 or (
             len(words) == 2 and words[0].pos_ == "ADJ" and not (words[0].ent_type_ and lemma in STATE_HEADS)))
         if not plural and definite and back:
-            org = book.last_org(start, lemma)  # "the company", "the agency": the organisation named before
+            # "the company", "the agency": the organisation named before with that word in its name, else the
+            # organisation that spoke last nearby ("Indiana State Police reported ... at the Statehouse, but the
+            # agency didn't estimate"), else the organisation named last.
+            org = book.last_org(start, lemma, exact=True) or \
+                (_recent_org(recent or [], start) if len(words) == 1 else None) or book.last_org(start, lemma)
             if org:
                 return Speaker(text, start, end, org, "organization")
         if not plural and definite and head.pos_ == "NOUN" and len(words) >= 2 and \
@@ -839,6 +858,17 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         if place:  # "the country said": the state last named, speaking as such
             return Speaker(text, start, end, place, "organization")
     return Speaker(text, start, end, _clean_name(text), "unknown")
+
+
+def _recent_org(recent: list[Speaker], before: int) -> str | None:
+    """The organisation that spoke last within ``PRONOUN_REACH`` characters before ``before``, if any."""
+    for speaker in reversed(recent):
+        if speaker.start < before - PRONOUN_REACH:
+            break
+        if speaker.start < before and speaker.type == "organization" and speaker.name and \
+                speaker.name[:1].isupper():
+            return speaker.name
+    return None
 
 
 def _org_with_words(book: NameBook, before: int, words: list[str]) -> str | None:
