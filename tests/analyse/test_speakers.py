@@ -512,3 +512,11 @@ def test_an_abbreviated_title_gives_the_role_and_a_title_word_is_no_part_of_the_
     statements = extract_statements(text, nlp)
     assert _find(statements, "waiting for a pay commission")["speaker"]["name"] == "Eric Holden"
     assert _find(statements, "teachers deserve more")["speaker"]["name"] == "Jane Marlow"
+
+
+def test_a_given_name_says_the_gender_the_article_does_not(nlp):
+    text = ("U.S. Attorney Robert Vance Jr. said the case was closed. Linda Ostrow, the man's attorney, "
+            "answered questions on Monday.\n\n"
+            '"My client regrets what he wrote," she said in an email.')
+    s = _find(extract_statements(text, nlp), "regrets what he wrote")
+    assert s["speaker"]["name"] == "Linda Ostrow"

@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
+from ..text.given_names import given_name_gender
 from ..text.outlets import is_outlet_description, is_outlet_name
 from ._quotes import Quote, find_quotes
 
@@ -443,6 +444,11 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
         if ent.label_ == "PRODUCT" and ent.text in tagged and tagged[ent.text][0]:
             book.orgs.append((offset + ent.start_char, ent.text))  # "investigating WeWork" (an ORG elsewhere)
     book.orgs.sort(key=lambda item: item[0])
+    for _, full, _, _ in book.mentions:
+        if full not in book.gender:  # the article never says: a given name used almost only for one sex does
+            guess = given_name_gender(full)
+            if guess:
+                book.gender[full] = guess
     return book
 
 
