@@ -520,3 +520,11 @@ def test_a_given_name_says_the_gender_the_article_does_not(nlp):
             '"My client regrets what he wrote," she said in an email.')
     s = _find(extract_statements(text, nlp), "regrets what he wrote")
     assert s["speaker"]["name"] == "Linda Ostrow"
+
+
+def test_they_in_a_statement_is_the_organisation_that_spoke(nlp):
+    text = ("The singer said the label had blocked her concert.\n\n"
+            "Harbor Lane Records has twice denied doing anything wrong.\n\n"
+            '"At no point did we block the concert," they said in a statement on their website.')
+    s = _find(extract_statements(text, nlp), "At no point did we block")
+    assert s["speaker"]["name"] == "Harbor Lane Records" and s["speaker"]["type"] == "organization"

@@ -103,6 +103,8 @@ QUANTITY_NOUNS = frozenset({"series", "group", "number", "couple", "handful", "l
 # Times a one-word name must be tagged an organisation (and never a person) before it stops being taken for the
 # first name of a multi-word name ("Google" and "Google Stadia"): two, so one stray tag does not decide.
 ORG_VOTES = 2
+# What an organisation speaks through ("they said in a statement"): a group of unnamed people seldom does.
+RELEASE_NOUNS = frozenset({"statement", "email", "e-mail", "release", "filing", "notice"})
 # Letters of a description's word that must begin a word of the organisation's name it refers to
 # ("production" ~ "Productions", "utilities" ~ "Utilities"): a stem long enough to skip unrelated words.
 STEM = 6
@@ -866,6 +868,14 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
     return Speaker(text, start, end, _clean_name(text), "unknown")
 
 
+def _in_a_release(verb: Token) -> bool:
+    """Whether a cue says its channel is an organisation's: "said in a statement / an email / a release"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        if any(o.dep_ == "pobj" and o.lemma_.lower() in RELEASE_NOUNS for o in prep.children):
+            return True
+    return False
+
+
 def _recent_org(recent: list[Speaker], before: int) -> str | None:
     """The organisation that spoke last within ``PRONOUN_REACH`` characters before ``before``, if any."""
     for speaker in reversed(recent):
@@ -966,6 +976,12 @@ def _non_person_antecedent(span: Span, offset: int, book: NameBook, recent: list
     # company spoke is too risky to guess); "it" an organisation, document or outlet.
     kinds = ("anonymous",) if plural else ("organization", "document", "outlet")
     pronoun = span[0]
+    if plural and _in_a_release(pronoun.head):
+        # "..., they said in a statement on their website": what issues statements and emails is an organisation,
+        # the one that spoke last nearby, else the one named last.
+        org = _recent_org(recent, start) or book.last_org(start)
+        if org:
+            return Speaker(span.text, start, offset + span.end_char, org, "organization")
     for token in reversed(list(pronoun.sent)[:pronoun.i - pronoun.sent.start]):
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") and \
                 (token.tag_ in ("NNS", "NNPS")) == plural:
