@@ -528,3 +528,12 @@ def test_they_in_a_statement_is_the_organisation_that_spoke(nlp):
             '"At no point did we block the concert," they said in a statement on their website.')
     s = _find(extract_statements(text, nlp), "At no point did we block")
     assert s["speaker"]["name"] == "Harbor Lane Records" and s["speaker"]["type"] == "organization"
+
+
+def test_a_thing_said_to_speak_is_a_document_and_the_public_a_group(nlp):
+    text = ("The two sides signed a deal on Friday.\n\n"
+            "The agreement maintained that the songs could be played on approved platforms.\n\n"
+            "The public has said that the delays are unacceptable.")
+    statements = extract_statements(text, nlp)
+    assert _find(statements, "songs could be played")["speaker"]["type"] == "document"
+    assert _find(statements, "delays are unacceptable")["speaker"]["type"] == "anonymous"

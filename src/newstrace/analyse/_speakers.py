@@ -105,6 +105,9 @@ QUANTITY_NOUNS = frozenset({"series", "group", "number", "couple", "handful", "l
 ORG_VOTES = 2
 # What an organisation speaks through ("they said in a statement"): a group of unnamed people seldom does.
 RELEASE_NOUNS = frozenset({"statement", "email", "e-mail", "release", "filing", "notice"})
+# Words for unnamed people taken together ("the public said", "Everyone agrees").
+PEOPLE_WORDS = frozenset({"public", "crowd", "audience", "everyone", "everybody", "jury", "panel", "electorate",
+                          "population", "community", "majority", "minority", "nobody", "anyone", "anybody"})
 # Letters of a description's word that must begin a word of the organisation's name it refers to
 # ("production" ~ "Productions", "utilities" ~ "Utilities"): a stem long enough to skip unrelated words.
 STEM = 6
@@ -145,7 +148,8 @@ PERSON_HEADS = frozenset({
     "gentleman", "teen", "teenager", "veteran", "physician", "surgeon", "scientist", "researcher", "professor",
     "ambassador", "president", "senator", "governor", "mayor", "minister", "chief", "founder", "ceo", "chairman",
     "chairwoman", "candidate", "nominee", "prosecutor", "sheriff", "detective", "spokesman", "spokeswoman",
-    "spokesperson", "representative", "congressman", "congresswoman", "lawmaker", "envoy",
+    "spokesperson", "representative", "congressman", "congresswoman", "lawmaker", "envoy", "toddler", "baby",
+    "infant", "kid",
     # occupations and relations that pick out one unnamed participant ("the real estate agent", "a radiologist")
     "agent", "radiologist", "paramedic", "firefighter", "clerk", "cashier", "waitress", "waiter", "bartender",
     "chef", "pastor", "priest", "rabbi", "imam", "bishop", "engineer", "designer", "architect", "photographer",
@@ -865,6 +869,13 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         place = next((name for at, name in reversed(book.places) if at < start), None)
         if place:  # "the country said": the state last named, speaking as such
             return Speaker(text, start, end, place, "organization")
+    if lower in PEOPLE_WORDS or lemma in PEOPLE_WORDS:
+        # "the public", "an English crowd", "Everyone": unnamed people, a group
+        return Speaker(text, start, end, _clean_name(_with_rights(head)), "anonymous")
+    if head.pos_ == "NOUN":
+        # A thing said to speak ("The agreement maintained", "Verified video footage shows", "The script called
+        # for"): a text or a record, the guidelines' document; never a person or group (those are above).
+        return Speaker(text, start, end, _clean_name(_with_rights(head, document=True)), "document")
     return Speaker(text, start, end, _clean_name(text), "unknown")
 
 
@@ -986,8 +997,9 @@ def _non_person_antecedent(span: Span, offset: int, book: NameBook, recent: list
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") and \
                 (token.tag_ in ("NNS", "NNPS")) == plural:
             found = describe(mention_span(token), offset, book, None)
-            if found.type in kinds or (plural and found.type == "organization"):
-                return found
+            thing = found.type == "document" and token.lemma_.lower() not in DOCUMENT_HEADS
+            if (found.type in kinds or (plural and found.type == "organization")) and not thing:
+                return found  # (not any thing: "the car ..., it said" is not the car speaking)
             break
     if not plural and pronoun.sent.start > 0:
         # "Emirates had a fleet of 270 aircraft. ..., it announced": the named organisation or state that is
