@@ -537,3 +537,28 @@ def test_a_thing_said_to_speak_is_a_document_and_the_public_a_group(nlp):
     statements = extract_statements(text, nlp)
     assert _find(statements, "songs could be played")["speaker"]["type"] == "document"
     assert _find(statements, "delays are unacceptable")["speaker"]["type"] == "anonymous"
+
+
+def test_an_apposition_naming_someone_else_by_of_is_not_the_speaker(nlp):
+    text = ("The retired analyst, a protégé of Walter Brandt and Dana Kemp, would then have claimed that the call "
+            "was improper.")
+    s = _find(extract_statements(text, nlp), "call was improper")
+    assert s["speaker"]["name"] != "Walter Brandt"
+
+
+def test_an_anonymous_description_is_anonymous_whatever_it_names(nlp):
+    text = "He said that he was told by an anonymous NSC leaker that the call had been recorded."
+    statements = [s for s in extract_statements(text, nlp) if "leaker" in (s["speaker"]["text"] or "")]
+    assert statements and statements[0]["speaker"]["type"] == "anonymous"
+
+
+def test_a_pronoun_without_an_agreeing_antecedent_stays_a_person(nlp):
+    text = ('John Ostrow, the owner, opened the shop in 1990.\n\n"It was a good year," she said.')
+    s = _find(extract_statements(text, nlp), "good year")
+    assert s["speaker"]["name"] != "John Ostrow" and s["speaker"]["type"] == "person"
+
+
+def test_images_are_a_document(nlp):
+    text = "Images of bullet casings left on the ground indicate that the police used live ammunition."
+    s = _find(extract_statements(text, nlp), "used live ammunition")
+    assert s["speaker"]["type"] == "document"

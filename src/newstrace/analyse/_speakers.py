@@ -58,6 +58,8 @@ DOCUMENT_HEADS = frozenset({
     "legislation", "proposal", "budget",
     "forecast", "projection", "results", "statistics", "numbers", "message", "warning", "advisory",
     "paper", "research", "estimate", "estimates", "tally", "count", "review", "audit", "indictment", "petition",
+    "image", "images", "photo", "photos", "photograph", "photographs", "footage", "videos", "recording",
+    "recordings", "picture", "pictures",
 })
 # Heads of descriptions that name an organisation ("the commerce ministry", "U.S. Attorney's Office for ...");
 # a bare "the company" refers back to the last organisation named.
@@ -105,6 +107,8 @@ QUANTITY_NOUNS = frozenset({"series", "group", "number", "couple", "handful", "l
 ORG_VOTES = 2
 # What an organisation speaks through ("they said in a statement"): a group of unnamed people seldom does.
 RELEASE_NOUNS = frozenset({"statement", "email", "e-mail", "release", "filing", "notice"})
+# Adjectives that make a description an unnamed source whatever organisation it names.
+UNNAMED_WORDS = frozenset({"anonymous", "unnamed", "unidentified"})
 # Words for unnamed people taken together ("the public said", "Everyone agrees").
 PEOPLE_WORDS = frozenset({"public", "crowd", "audience", "everyone", "everybody", "jury", "panel", "electorate",
                           "population", "community", "majority", "minority", "nobody", "anyone", "anybody"})
@@ -149,7 +153,7 @@ PERSON_HEADS = frozenset({
     "ambassador", "president", "senator", "governor", "mayor", "minister", "chief", "founder", "ceo", "chairman",
     "chairwoman", "candidate", "nominee", "prosecutor", "sheriff", "detective", "spokesman", "spokeswoman",
     "spokesperson", "representative", "congressman", "congresswoman", "lawmaker", "envoy", "toddler", "baby",
-    "infant", "kid",
+    "infant", "kid", "whistleblower", "leaker", "informant", "royal", "comedian", "musician", "filmmaker",
     # occupations and relations that pick out one unnamed participant ("the real estate agent", "a radiologist")
     "agent", "radiologist", "paramedic", "firefighter", "clerk", "cashier", "waitress", "waiter", "bartender",
     "chef", "pastor", "priest", "rabbi", "imam", "bishop", "engineer", "designer", "architect", "photographer",
@@ -724,6 +728,9 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         found.text, found.start, found.end = text, start, end
         return found
     appos = [t for t in head.children if t.dep_ == "appos"]
+    if head.pos_ == "NOUN" and any(t.dep_ == "amod" and t.lower_ in UNNAMED_WORDS for t in head.children):
+        # "an anonymous NSC leaker", "unnamed officials": whoever they are, unnamed
+        return Speaker(text, start, end, _clean_name(_with_rights(head)), "anonymous")
     if AGE_ONLY.fullmatch(low):
         # "The 56-year-old said": a definite description of a person by age alone refers back like "he"/"she".
         antecedent = book.antecedent("", start, PRONOUN_REACH) or last_person
@@ -733,21 +740,26 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
             return Speaker(text, start, end, text, "anonymous")  # no group or organisation spoke before: a group
         if low not in THIRD_PERSON_SINGULAR:
             return Speaker(text, start, end, text, "unknown")  # "I", "we", "you": no safe antecedent
-        antecedent = book.antecedent(low, start, PRONOUN_REACH) or last_person or _previous_person(span, book)
-        return Speaker(text, start, end, antecedent or text, "person" if antecedent else "unknown")
+        want = "m" if low in MALE_WORDS else "f"
+        fallbacks = (last_person, _previous_person(span, book))
+        # (the fallbacks too only where the article does not give the person the other gender)
+        antecedent = book.antecedent(low, start, PRONOUN_REACH) or next(
+            (name for name in fallbacks if name and book.gender.get(name, want) == want), None)
+        return Speaker(text, start, end, antecedent or text, "person")  # a he or she is a person, named or not
     ents = _ents_in(span)
     # A possessor is not the speaker ("Carlineo's attorney", "Rudolph's supporters").
     owners = [e for e in ents if e.root.dep_ == "poss" and e.root is not head and head.i not in range(e.start, e.end)]
     own = [e for e in ents if e not in owners]
     for token in appos:
         if head.ent_type_ != "PERSON":
-            named = [e for e in _ents_in(token.doc[token.left_edge.i:token.right_edge.i + 1]) if e.label_ == "PERSON"]
+            named = [e for e in _ents_in(token.doc[token.left_edge.i:token.right_edge.i + 1]) if e.label_ == "PERSON"
+                     and not _of_someone(e.root, token)]
             if named:  # "Carlineo's attorney, Sonya Zoghlin, said"
                 name = book.resolve(_clean_person(named[0]))
                 return Speaker(text, start, end, name, "person", _clean_name(text), None)
             if head.pos_ == "NOUN":  # "Another diplomat, former special envoy to Ukraine Kurt Volker, said"
                 known = [book.resolve(t.text) for t in token.subtree if t.pos_ == "PROPN" and t.dep_ != "compound"
-                         and t.is_title and len(book.resolve(t.text).split()) > 1]
+                         and t.is_title and len(book.resolve(t.text).split()) > 1 and not _of_someone(t, token)]
                 if known:
                     return Speaker(text, start, end, known[-1], "person", _clean_name(text), None)
     persons = [e for e in own if e.label_ == "PERSON" and e[-1].lower_ not in ANONYMOUS_HEADS and not _determined(e)
@@ -896,6 +908,17 @@ def _recent_org(recent: list[Speaker], before: int) -> str | None:
                 speaker.name[:1].isupper():
             return speaker.name
     return None
+
+
+def _of_someone(name: Token, top: Token) -> bool:
+    """Whether a name inside an apposition hangs on "of" below ``top`` ("a protégé of John Bolton" is not
+    Bolton; "envoy to Ukraine Kurt Volker" is Volker)."""
+    token = name
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            return True
+        token = token.head
+    return False
 
 
 def _org_with_words(book: NameBook, before: int, words: list[str]) -> str | None:
