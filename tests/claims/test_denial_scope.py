@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.claims import make_similarity
-from newstrace.claims._denial import DEBUNK, FEATURES, DenialModel, _negated_lead, features
+from newstrace.claims._denial import FEATURES, _negated_lead, features
 from newstrace.claims._stance import statement_action
 
 CLAIM = "The Saltmere ferry sank in the harbour on Sunday"
@@ -89,28 +89,3 @@ def test_feature_row_matches_the_model(similarity):
     text = "The Saltmere ferry did not sink in the harbour on Sunday, the port authority said."
     row = features(text, [], {}, CLAIM, [text], {"denies": 0.2, "asserts": 0.3, "reports": 0.5}, similarity)
     assert len(row) == len(FEATURES)
-
-
-@pytest.mark.parametrize("text, hits", [
-    ("Officials shot down the rumours about the Saltmere ferry on Monday.", 1),
-    ("It turns out the photo of the sinking ferry was doctored by pranksters.", 3),
-    ("The port authority moved to set the record straight and dispel the story.", 2),
-    ("Harbour staff were pushing back against claims that the ferry sank.", 1),
-    # other senses: a plane shot down, a date pushed back, doubts and "in fact" (on the tune split mostly in articles
-    # that do not deny)
-    ("The ferry was not shot down, and its sailing was pushed back to Monday.", 0),
-    ("Some doubt the ferry will sail on Monday; in fact it actually sailed on Sunday.", 0),
-])
-def test_debunk_words(text, hits):
-    assert len(DEBUNK.findall(text)) == hits
-
-
-def test_debunk_rate_raises_the_denial_probability(similarity):
-    probs = {"denies": 0.2, "asserts": 0.3, "reports": 0.5}
-    plain = "Photos of the Saltmere ferry sinking in the harbour spread on Sunday. The port authority spoke on Monday."
-    debunked = ("Photos of the Saltmere ferry sinking in the harbour spread on Sunday. It turns out they were doctored "
-                "by pranksters.")
-    model = DenialModel.load()
-    rows = [features(t, [], {}, CLAIM, [t], probs, similarity) for t in (plain, debunked)]
-    assert rows[0][FEATURES.index("debunk_rate")] == 0.0 < rows[1][FEATURES.index("debunk_rate")]
-    assert model.probability(rows[1]) > model.probability(rows[0])
