@@ -165,3 +165,16 @@ def test_a_cue_that_names_no_speaker_is_no_statement(nlp):
             "I was asked to speak at the conference twice.")
     cues = [s["cue"]["text"] for s in extract_statements(text, nlp) if s["speaker"]["name"] is None]
     assert not {"noting", "alleged", "Find", "asked"} & set(cues)
+
+
+def test_a_cue_the_parse_left_without_subject_takes_the_phrase_before_it(nlp):
+    from newstrace.analyse import extract_statements
+    text = ("The man ran from the station. He was caught a block away after workers at a car dealership said he "
+            "tried to steal a van.\n\n"
+            "As we noted, a 2019 study by the Institute for Trade Research, a London-based think tank, concluded "
+            "that the tariffs fall on consumers.")
+    statements = extract_statements(text, nlp)
+    steal = [s for s in statements if "steal a van" in s["content"]["text"]]
+    assert steal and steal[0]["speaker"]["name"] is not None
+    tariffs = [s for s in statements if "tariffs fall" in s["content"]["text"]]
+    assert tariffs and tariffs[0]["speaker"]["type"] == "document"

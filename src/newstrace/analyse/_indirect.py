@@ -56,6 +56,9 @@ INVERSION_MARKS = frozenset({",", '"', "”", "''", "—"})
 # Tokens read after an inverted cue for its speaker: a title, a name and a few modifiers ("The We Company's
 # recently named executive chair Marcelo Claure" is 9 tokens).
 INVERTED_REACH = 12
+# Steps up (of-phrases, appositions) from the noun right before a subject-less cue to the head of its phrase
+# ("a study by the Centre for Economic Policy Research, a think tank": tank -> Research -> Centre -> study).
+LEFT_CLIMB = 6
 # Subordinators that start a contrasting clause which is the writer's, not the speaker's.
 CUT_MARKS = frozenset("while whereas although though".split())
 
@@ -114,7 +117,39 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
         if noun.lemma_.lower() in PIECE_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_.lower() in PUBLISH_LEMMAS:
             return subject_of(noun.head, depth + 1) or noun
         return noun
-    return (apposed_subject(token) or inverted_subject(token)) if depth == 0 else None
+    return (apposed_subject(token) or inverted_subject(token) or left_subject(token)) if depth == 0 else None
+
+
+def left_subject(cue: Token) -> Token | None:
+    """The speaker of a finite main or reported cue the parse gave no subject, from the words right before it
+    ("after employees of a car dealership said", "a 2019 study by the Centre ..., a think tank, concluded", "Early
+    still says", where the parse hung the noun phrase elsewhere or took the name for an adverb): the noun phrase
+    ending there, climbed through its "of"/"by" phrases and appositions to its head; None where a verb comes
+    first."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ not in ("ROOT", "ccomp"):
+        return None
+    doc = cue.doc
+    i = cue.i - 1
+    while i > cue.sent.start and (doc[i].text == "," or (doc[i].tag_ == "RB" and doc[i].is_lower)):
+        i -= 1
+    if i <= cue.sent.start and not doc[i].pos_ == "PROPN":
+        return None
+    token = doc[i]
+    if token.tag_ == "RB" and token.is_title and not token.is_stop and i > cue.sent.start and \
+            (doc[i - 1].is_lower or doc[i - 1].is_punct):
+        return token  # "Early still says": a capitalised name inside the sentence taken for an adverb
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for _ in range(LEFT_CLIMB):
+        head = token.head
+        if token.dep_ in ("appos", "compound", "conj") and head.pos_ in ("NOUN", "PROPN") and head.i < token.i:
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ in ("of", "by", "for", "from") and \
+                head.head.pos_ in ("NOUN", "PROPN") and head.head.i < token.i:
+            token = head.head
+        else:
+            break
+    return token
 
 
 def apposed_subject(cue: Token) -> Token | None:

@@ -850,6 +850,9 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         name = book.acronyms.get(name, name)
         # "An Associated Press journalist": an unnamed journalist of an outlet is the outlet.
         return Speaker(text, start, end, name, "outlet" if is_outlet_name(name) else "organization")
+    single = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1] if lower.endswith("s") else lower
+    if head.pos_ == "PROPN" and len(span) == 1 and (single in DOCUMENT_HEADS or lower in DOCUMENT_HEADS):
+        return Speaker(text, start, end, text, "document")  # "Studies indicate" at a line's start: no name
     if head.pos_ == "PROPN":
         # A bare capitalised name the NER missed: a person when the article names a person so.
         clean = _clean_name(text)
