@@ -562,3 +562,17 @@ def test_images_are_a_document(nlp):
     text = "Images of bullet casings left on the ground indicate that the police used live ammunition."
     s = _find(extract_statements(text, nlp), "used live ammunition")
     assert s["speaker"]["type"] == "document"
+
+
+def test_a_countrys_role_description_is_the_person_given_that_title(nlp):
+    text = ("Ruritania's interior minister said on Tuesday that the house would become a police station.\n\n"
+            '"It must not become a shrine," Interior Minister Karl Brenner said in the statement.')
+    s = _find(extract_statements(text, nlp), "police station")
+    assert s["speaker"]["name"] == "Karl Brenner"
+
+
+def test_the_news_organization_is_the_outlet_named_before(nlp):
+    text = ("Stocks fell after CNBC reported that talks had stalled. The news organization, citing an official, "
+            "reported that the deal might slip to next year.")
+    s = _find(extract_statements(text, nlp), "slip to next year")
+    assert s["speaker"]["name"] == "CNBC" and s["speaker"]["type"] == "outlet"

@@ -59,7 +59,8 @@ DOCUMENT_HEADS = frozenset({
     "forecast", "projection", "results", "statistics", "numbers", "message", "warning", "advisory",
     "paper", "research", "estimate", "estimates", "tally", "count", "review", "audit", "indictment", "petition",
     "image", "images", "photo", "photos", "photograph", "photographs", "footage", "videos", "recording",
-    "recordings", "picture", "pictures",
+    "recordings", "picture", "pictures", "calculation", "calculations", "simulation", "simulations",
+    "measurement", "measurements",
 })
 # Heads of descriptions that name an organisation ("the commerce ministry", "U.S. Attorney's Office for ...");
 # a bare "the company" refers back to the last organisation named.
@@ -107,6 +108,10 @@ QUANTITY_NOUNS = frozenset({"series", "group", "number", "couple", "handful", "l
 ORG_VOTES = 2
 # What an organisation speaks through ("they said in a statement"): a group of unnamed people seldom does.
 RELEASE_NOUNS = frozenset({"statement", "email", "e-mail", "release", "filing", "notice"})
+# Heads of outlet descriptions that refer back to the outlet named before ("the news agency", "the newspaper");
+# not "the website" or "the network", as often someone else's page or a TV network spoken of.
+OUTLET_BACK = frozenset({"newspaper", "paper", "agency", "organization", "organisation", "outlet", "magazine",
+                         "broadcaster", "tabloid", "daily", "weekly"})
 # Adjectives that make a description an unnamed source whatever organisation it names.
 UNNAMED_WORDS = frozenset({"anonymous", "unnamed", "unidentified"})
 # Words for unnamed people taken together ("the public said", "Everyone agrees").
@@ -257,6 +262,7 @@ class NameBook:
     gender_votes: dict[str, list[int]] = field(default_factory=dict)
     runs: list[str] = field(default_factory=list)
     org_words: set[str] = field(default_factory=set)
+    outlets: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, name: str) -> None:
         """Remember a person name (multi-word ones are full names); a name ending in an institution's word
@@ -426,6 +432,8 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
     quoted = {id(doc): find_quotes(doc.text) for _, doc in docs}
     for offset, ent in ents:
         if ent.label_ in ("ORG", "FAC") and is_outlet_name(ent.text):
+            if not is_outlet_description(ent.text):
+                book.outlets.append((offset + ent.start_char, _strip_det(_clean_name(ent.text))))
             continue
         name = _clean_person(ent) if ent.label_ == "PERSON" else _clean_name(ent.text)
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not _determined(ent) and book.is_person(name):
@@ -771,6 +779,10 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         persons = []
     outlet = None if any(head.i in range(e.start, e.end) for e in persons) else _outlet_of(span, head, ents, owners)
     if outlet:
+        if is_outlet_description(outlet) and head.lemma_.lower() in OUTLET_BACK and \
+                any(t.dep_ == "det" and t.lower_ == "the" for t in head.children):
+            # "The news organization, citing ..., reported": the outlet named last before it
+            outlet = next((name for at, name in reversed(book.outlets) if at < start), outlet)
         return Speaker(text, start, end, outlet, "outlet")
     if persons:
         person = _person_core(persons[-1])
@@ -870,7 +882,9 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
             return Speaker(text, start, end, book.by_role(lower, start) or clean, "person", lower)
         return Speaker(text, start, end, clean, "unknown")
     if head.pos_ == "NOUN" and (lemma in PERSON_HEADS or lemma in ROLE_WORDS):
-        the = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children)
+        the = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children) or any(
+            t.dep_ == "poss" and t.ent_type_ in ("GPE", "ORG", "NORP") for t in head.children)
+        # ("Austria's interior minister", "China's ambassador to Britain": a definite description too)
         if the:
             named = book.by_role(lemma, start)
             if named:  # "the ambassador", "the president": the person given that title

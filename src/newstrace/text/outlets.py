@@ -46,7 +46,7 @@ politico|reuters|cnn|msnbc|npr|pbs|bbc|afp|buzzfeed|huffpost|breitbart|newsweek|
 OUTLET_DESCRIPTIONS = re.compile(
     r"^(?:the|a|an|one|another)?\s*(?:local |national |state |state-run |state-owned |online |news |wire |"
     r"british |american |chinese |russian |german |french |indian |u\.s\. |us |uk |afghan |foreign |western )*"
-    r"(?:newspaper|outlet|news outlet|news agency|agency report|magazine|network|broadcaster|tabloid|"
+    r"(?:newspaper|outlet|news outlet|news agency|news organi[sz]ation|agency report|magazine|network|broadcaster|tabloid|"
     r"news site|website|wire service|daily|weekly|channel|station|media|news media)$", re.I)
 
 
