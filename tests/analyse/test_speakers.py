@@ -576,3 +576,10 @@ def test_the_news_organization_is_the_outlet_named_before(nlp):
             "reported that the deal might slip to next year.")
     s = _find(extract_statements(text, nlp), "slip to next year")
     assert s["speaker"]["name"] == "CNBC" and s["speaker"]["type"] == "outlet"
+
+
+def test_said_the_actor_is_the_person_the_article_tells_of(nlp):
+    text = ("James Corbin and his wife lost a baby over the weekend, he revealed on the show.\n\n"
+            '"It deepens your appreciation," said the actor.')
+    s = _find(extract_statements(text, nlp), "deepens your appreciation")
+    assert s["speaker"]["name"] == "James Corbin"

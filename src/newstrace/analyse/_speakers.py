@@ -112,6 +112,10 @@ RELEASE_NOUNS = frozenset({"statement", "email", "e-mail", "release", "filing", 
 # not "the website" or "the network", as often someone else's page or a TV network spoken of.
 OUTLET_BACK = frozenset({"newspaper", "paper", "agency", "organization", "organisation", "outlet", "magazine",
                          "broadcaster", "tabloid", "daily", "weekly"})
+# Public roles a definite description uses for someone the article has named ("said the actor"), not for an
+# unnamed participant ("the driver", "the doctor").
+PUBLIC_ROLES = frozenset({"actor", "actress", "singer", "star", "royal", "rapper", "musician", "comedian",
+                          "guitarist", "songwriter", "filmmaker", "novelist", "poet", "athlete", "celebrity"})
 # Adjectives that make a description an unnamed source whatever organisation it names.
 UNNAMED_WORDS = frozenset({"anonymous", "unnamed", "unidentified"})
 # Words for unnamed people taken together ("the public said", "Everyone agrees").
@@ -891,6 +895,11 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
                 return Speaker(text, start, end, named, "person", lemma)
             if lemma in chain:  # "the doctor": the earlier "a doctor on the scene"
                 return Speaker(text, start, end, chain[lemma], "person", lemma)
+            if lemma in PUBLIC_ROLES and len(span) <= 3:
+                # "said the actor", "the British royal denied": the person the article is telling of, as "he"
+                named = book.antecedent("", start, PRONOUN_REACH)
+                if named:
+                    return Speaker(text, start, end, named, "person", lemma)
         name = _clean_name(_with_rights(head))
         chain.setdefault(lemma, name)
         return Speaker(text, start, end, name, "person", lemma)
