@@ -11,7 +11,6 @@ import re
 from collections import Counter
 
 from ..models import Article
-from ..text.words import terms
 from ._similarity import Similarity
 from ._stance import ArticleStance, pair_probabilities, DENY_LEMMAS, DISPARAGE, NEGATION, own_voice_denial, refers_back, statement_action
 
@@ -79,7 +78,7 @@ class ClaimBuilder:
         for a, art in sorted(articles.items()):
             for s in statements[a]:
                 content = clean_claim_text((s.get("content") or {}).get("text") or "")
-                if len(terms(content)) < MIN_CLAIM_WORDS or _FRAGMENT.match(content):
+                if sum(self.similarity.counts(content).values()) < MIN_CLAIM_WORDS or _FRAGMENT.match(content):
                     continue
                 cue = ((s.get("cue") or {}).get("lemma") or "").lower()
                 denies = cue in DENY_LEMMAS or bool(DISPARAGE.search(content)) or bool(NEGATION.search(content))
@@ -88,7 +87,7 @@ class ClaimBuilder:
             if not statements[a]:
                 for text in (art.title, _lead(art.text)):
                     text = clean_claim_text(text or "")
-                    if len(terms(text)) >= MIN_CLAIM_WORDS:
+                    if sum(self.similarity.counts(text).values()) >= MIN_CLAIM_WORDS:
                         candidates.append((text, art.published or "9999", 0, bool(DISPARAGE.search(text))))
         if not candidates:
             first = articles[min(articles)] if articles else None

@@ -27,7 +27,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..text.words import STOPWORDS, stem, terms, words
+from ..text.words import STOPWORDS, stem, words
 from ._claim import ClaimBuilder
 from ._cluster import average_link
 from ._lexical import TermWeights, pack, weighted
@@ -229,7 +229,7 @@ def profiles(similarity: Similarity, texts: dict[str, str]) -> list[tuple[str, d
     vectors = _dense(similarity, texts)
     rows = []
     for a, text in texts.items():
-        counts = Counter(terms(text))
+        counts = similarity.counts(text)
         values = weighted(counts, similarity.weights)
         rows.append((a, dict(counts), pack(values), key_terms(values), vectors.get(a)))
     return rows

@@ -65,8 +65,8 @@ class Vocabulary:
         return col
 
 
-def term_counts(text: str) -> Counter[str]:
-    return Counter(terms(text))
+def term_counts(text: str, stems: dict[str, str] | None = None) -> Counter[str]:
+    return Counter(terms(text, stems))
 
 
 def vectorise(counts: Sequence[Counter], weights: TermWeights, vocab: Vocabulary) -> sparse.csr_matrix:
@@ -108,7 +108,8 @@ def term_id(term: str) -> int:
 
 def weighted(counts: Counter, weights: TermWeights) -> dict[str, float]:
     """The L2-normalised tf-idf values of one text's term counts (tf sublinear, as :func:`vectorise`)."""
-    raw = {t: (1.0 + math.log(c)) * weights.weight(t) for t, c in counts.items() if c > 0}
+    idf, rare = weights.idf, weights.rare   # weights.weight(t), looked up without a call per term
+    raw = {t: (1.0 + math.log(c)) * idf.get(t, rare) for t, c in counts.items() if c > 0}
     norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
     return {t: v / norm for t, v in raw.items()}
 

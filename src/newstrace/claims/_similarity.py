@@ -18,6 +18,9 @@ from ._lexical import TermWeights, Vocabulary, cosines, packed_cosines, term_cou
 # Share of the dense cosine in a blended similarity. Tuned with the thresholds on the tune split of the dev rumours
 # (bench/trails.py); 0 when no embedder is installed.
 DENSE_WEIGHT = 0.0
+# Distinct words whose stems a Similarity remembers before it starts again (about 25 MB; a corpus's vocabulary of
+# common words fits, so a long run keeps stemming each word about once).
+MAX_STEMS = 200_000
 
 
 @dataclass
@@ -37,13 +40,20 @@ class Similarity:
         self.embedder = embedder
         self.dense_weight = (DENSE_WEIGHT if dense_weight is None else dense_weight) if embedder is not None else 0.0
         self.vocab = Vocabulary()
+        self.stems: dict[str, str] = {}
+
+    def counts(self, text: str) -> Counter:
+        """Term counts of ``text`` (:func:`term_counts`, stemming through this similarity's bounded memo)."""
+        if len(self.stems) > MAX_STEMS:
+            self.stems.clear()
+        return term_counts(text, self.stems)
 
     def rows(self, counts: Sequence[Counter], dense: np.ndarray | None = None) -> Rows:
         return Rows(vectorise(counts, self.weights, self.vocab), dense)
 
     def texts(self, texts: Sequence[str]) -> Rows:
         dense = self.embedder.encode(list(texts)) if self.embedder is not None and self.dense_weight else None
-        return self.rows([term_counts(t) for t in texts], dense)
+        return self.rows([self.counts(t) for t in texts], dense)
 
     def packed(self, a: bytes, others: Sequence[bytes], a_dense: np.ndarray | None = None,
                others_dense: np.ndarray | None = None) -> np.ndarray:
@@ -60,10 +70,10 @@ class Similarity:
         lexical part computed term by term (no matrices: many short texts against one)."""
         if self.dense_weight or not texts:
             return self.matrix(self.texts(texts), self.texts([text]))[:, 0] if texts else np.zeros(0)
-        target = weighted(term_counts(text), self.weights)
+        target = weighted(self.counts(text), self.weights)
         out = np.zeros(len(texts), dtype=np.float64)
         for i, other in enumerate(texts):
-            out[i] = sum(v * target.get(t, 0.0) for t, v in weighted(term_counts(other), self.weights).items())
+            out[i] = sum(v * target.get(t, 0.0) for t, v in weighted(self.counts(other), self.weights).items())
         return out
 
     def matrix(self, a: Rows, b: Rows) -> np.ndarray:
