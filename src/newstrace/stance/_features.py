@@ -56,9 +56,7 @@ class _Text:
     """What the features need of one distinct text, computed once per call."""
     terms: list[str]
     term_set: set[str]
-    bigrams: set[tuple[str, ...]]
-    trigrams: set[tuple[str, ...]]
-    quadgrams: set[tuple[str, ...]]
+    positions: dict[str, list[int]]   # term -> where it stands in ``terms``
     n_words: int
     lex: np.ndarray            # (n_sentences, n_lexicons) counts per sentence (words, then phrases)
     cues: np.ndarray           # (n_sentences, n_cues) counts per sentence
@@ -67,13 +65,32 @@ class _Text:
     tok_stems: list[str]       # every word token's stem, in order
     tok_lex: np.ndarray        # (n_tokens, n_word_lexicons) 0/1: the token is in the lexicon
     lead_terms: set[str]
-    lead_bigrams: set[tuple[str, ...]]
     sent_terms: list[set[str]]
     lead_list: list[str]         # terms(lead), in order
     sent_lists: list[list[str]]  # terms(sentence) per sentence, in order
     questions: int
     quotes: int
     lead: str
+
+    def ngrams(self, n: int) -> set[tuple[str, ...]]:
+        """The text's n-grams of terms (made for the claims only: a text's are looked up, :meth:`share`)."""
+        return ngrams(self.terms, n)
+
+    def share(self, grams: set[tuple[str, ...]], n: int, within: int | None = None) -> float:
+        """The share of ``grams`` (n-grams of terms) found in this text's terms (in its first ``within`` terms):
+        ``_frac(grams, ngrams(terms[:within], n))`` without building the text's n-grams."""
+        if not grams:
+            return 0.0
+        end = len(self.terms) if within is None else min(within, len(self.terms))
+        found = 0
+        for gram in grams:
+            for i in self.positions.get(gram[0], ()):
+                if i + n > end:
+                    break
+                if tuple(self.terms[i:i + n]) == gram:
+                    found += 1
+                    break
+        return found / len(grams)
 
 
 def _token(tok: str) -> tuple[str, list[int], int | None, bool, bool]:
@@ -98,7 +115,9 @@ def _describe(text: str, memo: dict[str, tuple]) -> tuple[_Text, list[str]]:
     for i, sent in enumerate(sents):
         toks = words(sent)
         nws[i] = len(toks)
-        known = [memo[tok] if tok in memo else memo.setdefault(tok, _token(tok)) for tok in toks]
+        known = list(map(memo.get, toks))
+        if None in known:
+            known = [k if k is not None else memo.setdefault(tok, _token(tok)) for k, tok in zip(known, toks)]
         tok_stems.extend(k[0] for k in known)
         tok_lex.extend(k[1] for k in known)
         ends[i] = len(tok_stems)
@@ -116,11 +135,12 @@ def _describe(text: str, memo: dict[str, tuple]) -> tuple[_Text, list[str]]:
     all_terms = [term for part in sent_term_lists for term in part]
     lead = [term for part in sent_term_lists[:LEAD_SENTENCES] for term in part]
     lead_text = " ".join(sents[:LEAD_SENTENCES])
-    info = _Text(terms=all_terms, term_set=set(all_terms), bigrams=ngrams(all_terms, 2), trigrams=ngrams(all_terms, 3),
-                 quadgrams=ngrams(all_terms, 4), n_words=int(nws.sum()), lex=lex, cues=cues, neg=neg,
-                 n_words_sent=nws, tok_stems=tok_stems,
-                 tok_lex=flags,
-                 lead_terms=set(lead), lead_bigrams=ngrams(lead, 2), sent_terms=[set(p) for p in sent_term_lists],
+    positions: dict[str, list[int]] = {}
+    for i, term in enumerate(all_terms):
+        positions.setdefault(term, []).append(i)
+    info = _Text(terms=all_terms, term_set=set(all_terms), positions=positions, n_words=int(nws.sum()), lex=lex,
+                 cues=cues, neg=neg, n_words_sent=nws, tok_stems=tok_stems, tok_lex=flags,
+                 lead_terms=set(lead), sent_terms=[set(p) for p in sent_term_lists],
                  lead_list=lead, sent_lists=sent_term_lists,
                  questions=text.count("?"), quotes=text.count('"') + text.count("\u201c"), lead=lead_text)
     return info, sents
@@ -296,6 +316,7 @@ class FeatureExtractor:
     def _pair(self, c: _Text, t: _Text, stems: np.ndarray, cos_text: float, cos_lead: float, sims: np.ndarray,
               lsa_text: float, lsa_lead: float, idf: dict[str, float], default_idf: float) -> np.ndarray:
         ct = c.term_set
+        c2 = c.ngrams(2)
         w_all = _idf_sum(ct, idf, default_idf) or 1.0
         n = len(sims)
         order = np.argsort(-sims, kind="stable")
@@ -321,8 +342,7 @@ class FeatureExtractor:
             _idf_sum(ct & t.term_set, idf, default_idf) / w_all,
             _idf_sum(ct & t.lead_terms, idf, default_idf) / w_all,
             len(ct & t.term_set) / (len(ct | t.term_set) or 1),
-            _frac(c.bigrams, t.bigrams), _frac(c.bigrams, t.lead_bigrams), _frac(c.trigrams, t.trigrams),
-            _frac(c.quadgrams, t.quadgrams),
+            t.share(c2, 2), t.share(c2, 2, len(t.lead_list)), t.share(c.ngrams(3), 3), t.share(c.ngrams(4), 4),
             len(ct), math.log1p(t.n_words), math.log1p(n), float(best) / max(n - 1, 1) if n else 0.0,
             int(np.sum(sims > 0.1)), float(sims[0]) if n else 0.0,
             _idf_sum(ct & top_terms, idf, default_idf) / w_all,
