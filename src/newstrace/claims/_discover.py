@@ -30,7 +30,7 @@ import numpy as np
 from ..text.words import STOPWORDS, stem, words
 from ._claim import ClaimBuilder
 from ._cluster import average_link
-from ._lexical import TermWeights, pack, weighted
+from ._lexical import TermWeights, weighted
 from ._similarity import Similarity
 
 PROFILE_VERSION = "claims/3"
@@ -234,7 +234,7 @@ def profiles(similarity: Similarity, texts: dict[str, str]) -> list[tuple[str, d
     for a, text in texts.items():
         counts = similarity.counts(text)
         values = weighted(counts, similarity.weights)
-        rows.append((a, dict(counts), pack(values), key_terms(values), vectors.get(a)))
+        rows.append((a, dict(counts), similarity.pack(values), key_terms(values), vectors.get(a)))
     return rows
 
 

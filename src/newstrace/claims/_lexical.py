@@ -114,11 +114,17 @@ def weighted(counts: Counter, weights: TermWeights) -> dict[str, float]:
     return {t: v / norm for t, v in raw.items()}
 
 
-def pack(values: dict[str, float]) -> bytes:
-    """A weighted row (:func:`weighted`) as bytes: sorted term ids, then float32 values."""
+def pack(values: dict[str, float], known: dict[str, int] | None = None) -> bytes:
+    """A weighted row (:func:`weighted`) as bytes: sorted term ids, then float32 values. ``known``: a term -> id
+    memo the caller keeps across rows (hashing is most of the cost)."""
     if not values:
         return b""
-    ids = np.fromiter((term_id(t) for t in values), dtype=_ID, count=len(values))
+    if known is None:
+        known = {}
+    for t in values:
+        if t not in known:
+            known[t] = term_id(t)
+    ids = np.fromiter((known[t] for t in values), dtype=_ID, count=len(values))
     vals = np.fromiter(values.values(), dtype=_VALUE, count=len(values))
     order = np.argsort(ids, kind="stable")
     return ids[order].tobytes() + vals[order].tobytes()
