@@ -11,7 +11,6 @@ import re
 from collections import Counter
 
 from ..models import Article
-from ..text.words import terms
 from ._similarity import Similarity
 from ._stance import ArticleStance, pair_probabilities, DENY_LEMMAS, DISPARAGE, NEGATION, own_voice_denial, refers_back, statement_action
 
@@ -51,13 +50,14 @@ class ClaimBuilder:
     def build_many(self, groups: list[tuple[str, list[str]]]) -> tuple[list[dict], list]:
         """Claims for (claim id, article ids) groups: canonical texts first, then the stance model once over every
         (claim, article) pair, then each article's events."""
-        texts, members = [], []
+        members = []
         for _claim_id, article_ids in groups:
             articles = {a: self.store.get_article(a) for a in article_ids}
             articles = {a: art for a, art in sorted(articles.items()) if art is not None}
-            statements = {a: list(self.store.statements(article=a)) for a in articles}
-            texts.append(self.canonical(articles, statements))
-            members.append((articles, statements))
+            members.append((articles, {a: list(self.store.statements(article=a)) for a in articles}))
+        # the stored profiles of every group's centrality sample, read at once
+        profiles = self.store.profiles([a for articles, _ in members for a in sorted(articles)[:CENTRALITY_SAMPLE]])
+        texts = [self.canonical(articles, statements, profiles) for articles, statements in members]
         probs = iter(pair_probabilities(self.stance, [(text, art.text) for text, (articles, _) in zip(texts, members)
                                                       for art in articles.values()]))
         claims, events = [], []
@@ -74,12 +74,16 @@ class ClaimBuilder:
             events += claim_events
         return claims, events
 
-    def canonical(self, articles: dict[str, Article], statements: dict[str, list[dict]]) -> str:
+    def canonical(self, articles: dict[str, Article], statements: dict[str, list[dict]],
+                  profiles: dict[str, tuple[dict[str, int], bytes | None]] | None = None) -> str:
+        """The claim's text: the earliest asserting candidate (statement content, or title and lead of an article
+        without statements) among those most central to the articles' profiles (``profiles``: stored profiles
+        read beforehand, holding at least the first CENTRALITY_SAMPLE articles')."""
         candidates = []  # (text, date, nesting, denies)
         for a, art in sorted(articles.items()):
             for s in statements[a]:
                 content = clean_claim_text((s.get("content") or {}).get("text") or "")
-                if len(terms(content)) < MIN_CLAIM_WORDS or _FRAGMENT.match(content):
+                if sum(self.similarity.counts(content).values()) < MIN_CLAIM_WORDS or _FRAGMENT.match(content):
                     continue
                 cue = ((s.get("cue") or {}).get("lemma") or "").lower()
                 denies = cue in DENY_LEMMAS or bool(DISPARAGE.search(content)) or bool(NEGATION.search(content))
@@ -88,14 +92,15 @@ class ClaimBuilder:
             if not statements[a]:
                 for text in (art.title, _lead(art.text)):
                     text = clean_claim_text(text or "")
-                    if len(terms(text)) >= MIN_CLAIM_WORDS:
+                    if sum(self.similarity.counts(text).values()) >= MIN_CLAIM_WORDS:
                         candidates.append((text, art.published or "9999", 0, bool(DISPARAGE.search(text))))
         if not candidates:
             first = articles[min(articles)] if articles else None
             return clean_claim_text((first.title or _lead(first.text)) if first else "") or "(untitled)"
         asserting = [c for c in candidates if not c[3]] or candidates
         sample = sorted(articles)[:CENTRALITY_SAMPLE]
-        profiles = self.store.profiles(sample)
+        if profiles is None:
+            profiles = self.store.profiles(sample)
         rows = self.similarity.rows([Counter(profiles[a][0]) for a in sample if a in profiles])
         cand_rows = self.similarity.texts([c[0] for c in asserting])
         central = self.similarity.matrix(cand_rows, rows).mean(axis=1) if len(rows) else [0.0] * len(asserting)

@@ -27,10 +27,10 @@ from typing import Callable
 
 import numpy as np
 
-from ..text.words import STOPWORDS, stem, terms, words
+from ..text.words import STOPWORDS, stem, words
 from ._claim import ClaimBuilder
 from ._cluster import average_link
-from ._lexical import TermWeights, pack, weighted
+from ._lexical import TermWeights, weighted
 from ._similarity import Similarity
 
 PROFILE_VERSION = "claims/3"
@@ -61,6 +61,9 @@ MAX_COMPONENT = 2000
 SPLIT_STEP = 0.05
 # Articles profiled per transaction.
 BATCH = 500
+# Articles whose candidates' stored rows are read at once when linking (at most CANDIDATES rows each, a few KB a
+# row: tens of megabytes at most).
+LINK_CHUNK = 100
 # Tasks per worker a batch's profiles and links are cut into: articles differ in cost, and a worker that finishes
 # its part early takes another instead of waiting for the slowest.
 PARTS_PER_JOB = 2
@@ -229,9 +232,9 @@ def profiles(similarity: Similarity, texts: dict[str, str]) -> list[tuple[str, d
     vectors = _dense(similarity, texts)
     rows = []
     for a, text in texts.items():
-        counts = Counter(terms(text))
+        counts = similarity.counts(text)
         values = weighted(counts, similarity.weights)
-        rows.append((a, dict(counts), pack(values), key_terms(values), vectors.get(a)))
+        rows.append((a, dict(counts), similarity.pack(values), key_terms(values), vectors.get(a)))
     return rows
 
 
@@ -239,11 +242,17 @@ def links(store, similarity: Similarity, rows: list[tuple[str, bytes, list[tuple
           ) -> list[tuple[str, str, float]]:
     """Edges from each (article, packed row, key terms, dense vector) to its candidates among the stored profiles."""
     documents, df = store.document_frequencies({t for _a, _lexical, keys, _vector in rows for t, _ in keys})
-    edges = []
-    for a, lexical, keys, vector in rows:
+    found = []
+    for a, _lexical, keys, _vector in rows:
         lookup = lookup_weights(keys, documents, df)
-        cands = [c for c, _ in store.key_candidates(lookup, PER_KEY, CANDIDATES + 1) if c != a][:CANDIDATES]
-        edges += _edges(store, similarity, a, lexical, vector, cands)
+        found.append([c for c, _ in store.key_candidates(lookup, PER_KEY, CANDIDATES + 1) if c != a][:CANDIDATES])
+    edges = []
+    for start in range(0, len(rows), LINK_CHUNK):
+        # each candidate's stored row read once for LINK_CHUNK articles (neighbours share many candidates)
+        chunk = list(zip(rows[start:start + LINK_CHUNK], found[start:start + LINK_CHUNK]))
+        profiles = store.lexical_profiles({c for _row, cands in chunk for c in cands})
+        for (a, lexical, _keys, vector), cands in chunk:
+            edges += _edges(profiles, similarity, a, lexical, vector, cands)
     return edges
 
 
@@ -267,11 +276,11 @@ def _dense(similarity: Similarity, texts: dict[str, str]) -> dict[str, bytes]:
     return {a: np.asarray(v, dtype=np.float16).tobytes() for a, v in zip(ids, vecs)}
 
 
-def _edges(store, similarity: Similarity, article: str, lexical: bytes, vector: bytes | None,
-           candidates: list[str]) -> list[tuple[str, str, float]]:
+def _edges(profiles: dict[str, tuple[bytes, bytes | None]], similarity: Similarity, article: str, lexical: bytes,
+           vector: bytes | None, candidates: list[str]) -> list[tuple[str, str, float]]:
+    """Edges from ``article`` to those of its ``candidates`` whose stored rows (``profiles``) are similar enough."""
     if not candidates:
         return []
-    profiles = store.lexical_profiles(candidates)
     ids = [c for c in candidates if c in profiles]
     sims = similarity.packed(lexical, [profiles[c][0] for c in ids], _vec([vector]),
                              _vec([profiles[c][1] for c in ids]))

@@ -65,8 +65,8 @@ class Vocabulary:
         return col
 
 
-def term_counts(text: str) -> Counter[str]:
-    return Counter(terms(text))
+def term_counts(text: str, stems: dict[str, str] | None = None) -> Counter[str]:
+    return Counter(terms(text, stems))
 
 
 def vectorise(counts: Sequence[Counter], weights: TermWeights, vocab: Vocabulary) -> sparse.csr_matrix:
@@ -108,16 +108,23 @@ def term_id(term: str) -> int:
 
 def weighted(counts: Counter, weights: TermWeights) -> dict[str, float]:
     """The L2-normalised tf-idf values of one text's term counts (tf sublinear, as :func:`vectorise`)."""
-    raw = {t: (1.0 + math.log(c)) * weights.weight(t) for t, c in counts.items() if c > 0}
+    idf, rare = weights.idf, weights.rare   # weights.weight(t), looked up without a call per term
+    raw = {t: (1.0 + math.log(c)) * idf.get(t, rare) for t, c in counts.items() if c > 0}
     norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
     return {t: v / norm for t, v in raw.items()}
 
 
-def pack(values: dict[str, float]) -> bytes:
-    """A weighted row (:func:`weighted`) as bytes: sorted term ids, then float32 values."""
+def pack(values: dict[str, float], known: dict[str, int] | None = None) -> bytes:
+    """A weighted row (:func:`weighted`) as bytes: sorted term ids, then float32 values. ``known``: a term -> id
+    memo the caller keeps across rows (hashing is most of the cost)."""
     if not values:
         return b""
-    ids = np.fromiter((term_id(t) for t in values), dtype=_ID, count=len(values))
+    if known is None:
+        known = {}
+    for t in values:
+        if t not in known:
+            known[t] = term_id(t)
+    ids = np.fromiter((known[t] for t in values), dtype=_ID, count=len(values))
     vals = np.fromiter(values.values(), dtype=_VALUE, count=len(values))
     order = np.argsort(ids, kind="stable")
     return ids[order].tobytes() + vals[order].tobytes()

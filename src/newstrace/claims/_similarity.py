@@ -13,11 +13,14 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-from ._lexical import TermWeights, Vocabulary, cosines, packed_cosines, term_counts, vectorise, weighted
+from ._lexical import TermWeights, Vocabulary, cosines, pack, packed_cosines, term_counts, vectorise, weighted
 
 # Share of the dense cosine in a blended similarity. Tuned with the thresholds on the tune split of the dev rumours
 # (bench/trails.py); 0 when no embedder is installed.
 DENSE_WEIGHT = 0.0
+# Distinct words whose stems (and terms whose ids) a Similarity remembers before it starts again (about 25 MB each;
+# a corpus's vocabulary of common words fits, so a long run stems and hashes each word about once).
+MAX_STEMS = 200_000
 
 
 @dataclass
@@ -37,13 +40,27 @@ class Similarity:
         self.embedder = embedder
         self.dense_weight = (DENSE_WEIGHT if dense_weight is None else dense_weight) if embedder is not None else 0.0
         self.vocab = Vocabulary()
+        self.stems: dict[str, str] = {}
+        self.term_ids: dict[str, int] = {}
+
+    def counts(self, text: str) -> Counter:
+        """Term counts of ``text`` (:func:`term_counts`, stemming through this similarity's bounded memo)."""
+        if len(self.stems) > MAX_STEMS:
+            self.stems.clear()
+        return term_counts(text, self.stems)
+
+    def pack(self, values: dict[str, float]) -> bytes:
+        """A weighted row packed for storing (:func:`pack`, hashing terms through this similarity's bounded memo)."""
+        if len(self.term_ids) > MAX_STEMS:
+            self.term_ids.clear()
+        return pack(values, self.term_ids)
 
     def rows(self, counts: Sequence[Counter], dense: np.ndarray | None = None) -> Rows:
         return Rows(vectorise(counts, self.weights, self.vocab), dense)
 
     def texts(self, texts: Sequence[str]) -> Rows:
         dense = self.embedder.encode(list(texts)) if self.embedder is not None and self.dense_weight else None
-        return self.rows([term_counts(t) for t in texts], dense)
+        return self.rows([self.counts(t) for t in texts], dense)
 
     def packed(self, a: bytes, others: Sequence[bytes], a_dense: np.ndarray | None = None,
                others_dense: np.ndarray | None = None) -> np.ndarray:
@@ -60,10 +77,12 @@ class Similarity:
         lexical part computed term by term (no matrices: many short texts against one)."""
         if self.dense_weight or not texts:
             return self.matrix(self.texts(texts), self.texts([text]))[:, 0] if texts else np.zeros(0)
-        target = weighted(term_counts(text), self.weights)
+        target = weighted(self.counts(text), self.weights)
         out = np.zeros(len(texts), dtype=np.float64)
         for i, other in enumerate(texts):
-            out[i] = sum(v * target.get(t, 0.0) for t, v in weighted(term_counts(other), self.weights).items())
+            counts = self.counts(other)
+            if not target.keys().isdisjoint(counts):  # else every product is 0: the similarity stays 0
+                out[i] = sum(v * target.get(t, 0.0) for t, v in weighted(counts, self.weights).items())
         return out
 
     def matrix(self, a: Rows, b: Rows) -> np.ndarray:

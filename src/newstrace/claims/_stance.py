@@ -137,4 +137,13 @@ def refers_back(content: str) -> bool:
 
 def own_voice_denial(sentence: str) -> bool:
     """An article's own sentence that calls a claim untrue (a scoped disparaging reference, not "a false alarm")."""
+    if sentence.isascii() and not any(word in sentence.lower() for word in _DISPARAGE_WORDS):
+        return False  # SCOPED_DISPARAGE cannot match (its case-insensitive search is the costly part)
     return bool(SCOPED_DISPARAGE.search(sentence)) and not re.search(r"\bif\b", sentence, re.I)
+
+
+# Every match of SCOPED_DISPARAGE holds one of these (tests/claims/test_stance_scope.py checks it on its pattern's
+# alternatives); on ASCII text lowercasing is the regex's case folding, so their absence rules a match out.
+_DISPARAGE_WORDS = ("false", "fake", "unverified", "baseless", "unfounded", "bogus", "debunk", "fabricated", "true",
+                    "truth", "groundless", "wrong", "hoax", "misinformation", "disinformation", "myth", "satire",
+                    "prank")

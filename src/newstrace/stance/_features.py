@@ -56,9 +56,7 @@ class _Text:
     """What the features need of one distinct text, computed once per call."""
     terms: list[str]
     term_set: set[str]
-    bigrams: set[tuple[str, ...]]
-    trigrams: set[tuple[str, ...]]
-    quadgrams: set[tuple[str, ...]]
+    positions: dict[str, list[int]]   # term -> where it stands in ``terms``
     n_words: int
     lex: np.ndarray            # (n_sentences, n_lexicons) counts per sentence (words, then phrases)
     cues: np.ndarray           # (n_sentences, n_cues) counts per sentence
@@ -67,13 +65,32 @@ class _Text:
     tok_stems: list[str]       # every word token's stem, in order
     tok_lex: np.ndarray        # (n_tokens, n_word_lexicons) 0/1: the token is in the lexicon
     lead_terms: set[str]
-    lead_bigrams: set[tuple[str, ...]]
     sent_terms: list[set[str]]
     lead_list: list[str]         # terms(lead), in order
     sent_lists: list[list[str]]  # terms(sentence) per sentence, in order
     questions: int
     quotes: int
     lead: str
+
+    def ngrams(self, n: int) -> set[tuple[str, ...]]:
+        """The text's n-grams of terms (made for the claims only: a text's are looked up, :meth:`share`)."""
+        return ngrams(self.terms, n)
+
+    def share(self, grams: set[tuple[str, ...]], n: int, within: int | None = None) -> float:
+        """The share of ``grams`` (n-grams of terms) found in this text's terms (in its first ``within`` terms):
+        ``_frac(grams, ngrams(terms[:within], n))`` without building the text's n-grams."""
+        if not grams:
+            return 0.0
+        end = len(self.terms) if within is None else min(within, len(self.terms))
+        found = 0
+        for gram in grams:
+            for i in self.positions.get(gram[0], ()):
+                if i + n > end:
+                    break
+                if tuple(self.terms[i:i + n]) == gram:
+                    found += 1
+                    break
+        return found / len(grams)
 
 
 def _token(tok: str) -> tuple[str, list[int], int | None, bool, bool]:
@@ -93,38 +110,69 @@ def _describe(text: str, memo: dict[str, tuple]) -> tuple[_Text, list[str]]:
     tok_stems: list[str] = []
     tok_lex: list[list[int]] = []
     sent_term_lists: list[list[str]] = []
+    ends = np.zeros(len(sents), dtype=np.int64)   # each sentence's end in the token list
+    cue_at: list[tuple[int, int]] = []            # (sentence, cue index) per cue token
     for i, sent in enumerate(sents):
         toks = words(sent)
         nws[i] = len(toks)
-        sent_terms = []
-        for tok in toks:
-            known = memo.get(tok)
-            if known is None:
-                known = memo[tok] = _token(tok)
-            st, flags, k, negation, term = known
-            tok_stems.append(st)
-            tok_lex.append(flags)
-            lex[i, :_N_WORD_LEX] += flags
-            if k is not None:
-                cues[i, k] += 1
-            if negation:
-                neg[i] += 1
-            if term:   # the same tokens and stems as terms(sent)
-                sent_terms.append(st)
+        known = list(map(memo.get, toks))
+        if None in known:
+            known = [k if k is not None else memo.setdefault(tok, _token(tok)) for k, tok in zip(known, toks)]
+        tok_stems.extend(k[0] for k in known)
+        tok_lex.extend(k[1] for k in known)
+        ends[i] = len(tok_stems)
+        cue_at.extend((i, k[2]) for k in known if k[2] is not None)
+        neg[i] = sum(1 for k in known if k[3])
+        sent_term_lists.append([k[0] for k in known if k[4]])   # the same tokens and stems as terms(sent)
         lex[i, _N_WORD_LEX:] = phrase_counts(sent)
-        sent_term_lists.append(sent_terms)
+    flags = np.asarray(tok_lex, dtype=np.float32).reshape(-1, _N_WORD_LEX)
+    # word-lexicon counts per sentence: differences of the running sums at the sentences' ends (whole numbers, exact)
+    running = np.vstack([np.zeros((1, _N_WORD_LEX), dtype=np.float32), np.cumsum(flags, axis=0, dtype=np.float32)])
+    lex[:, :_N_WORD_LEX] = running[ends] - running[np.concatenate([[0], ends[:-1]])]
+    for i, k in cue_at:
+        cues[i, k] += 1
     # sentences() cuts only at whitespace, so the sentences' tokens are the text's tokens, in order
     all_terms = [term for part in sent_term_lists for term in part]
     lead = [term for part in sent_term_lists[:LEAD_SENTENCES] for term in part]
     lead_text = " ".join(sents[:LEAD_SENTENCES])
-    info = _Text(terms=all_terms, term_set=set(all_terms), bigrams=ngrams(all_terms, 2), trigrams=ngrams(all_terms, 3),
-                 quadgrams=ngrams(all_terms, 4), n_words=int(nws.sum()), lex=lex, cues=cues, neg=neg,
-                 n_words_sent=nws, tok_stems=tok_stems,
-                 tok_lex=np.asarray(tok_lex, dtype=np.float32).reshape(-1, _N_WORD_LEX),
-                 lead_terms=set(lead), lead_bigrams=ngrams(lead, 2), sent_terms=[set(p) for p in sent_term_lists],
+    positions: dict[str, list[int]] = {}
+    for i, term in enumerate(all_terms):
+        positions.setdefault(term, []).append(i)
+    info = _Text(terms=all_terms, term_set=set(all_terms), positions=positions, n_words=int(nws.sum()), lex=lex,
+                 cues=cues, neg=neg, n_words_sent=nws, tok_stems=tok_stems, tok_lex=flags,
+                 lead_terms=set(lead), sent_terms=[set(p) for p in sent_term_lists],
                  lead_list=lead, sent_lists=sent_term_lists,
                  questions=text.count("?"), quotes=text.count('"') + text.count("\u201c"), lead=lead_text)
     return info, sents
+
+
+#: pairs whose sentence rows are stacked in one sparse product (bounds its memory when training on every pair)
+COSINE_CHUNK = 1024
+
+
+def _row_dots(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+    """Dot product of each row of ``a`` with the same row of ``b`` (products summed in column order, as a sparse
+    matrix product sums them: one after another, in the matrices' dtype; ``.sum(axis=1)`` would not)."""
+    return sparse.csr_matrix(a.multiply(b)) @ np.ones(a.shape[1], dtype=a.dtype)
+
+
+def _pair_cosines(claim_vec, text_vec, lead_vec, sent_vec, offsets: np.ndarray, ci: np.ndarray, ti: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+    """Per pair (claim row ``ci``, text row ``ti``): cosine with the text, with its lead, and with each of its
+    sentences (``offsets``: the texts' first rows in ``sent_vec``)."""
+    cos_text = np.zeros(len(ci), dtype=np.float32)
+    cos_lead = np.zeros(len(ci), dtype=np.float32)
+    sims: list[np.ndarray] = []
+    for start in range(0, len(ci), COSINE_CHUNK):
+        c, t = ci[start:start + COSINE_CHUNK], ti[start:start + COSINE_CHUNK]
+        claims = claim_vec[c]
+        cos_text[start:start + len(c)] = _row_dots(claims, text_vec[t])
+        cos_lead[start:start + len(c)] = _row_dots(claims, lead_vec[t])
+        lengths = offsets[t + 1] - offsets[t]
+        rows = np.concatenate([np.arange(offsets[k], offsets[k + 1]) for k in t])
+        flat = _row_dots(claim_vec[np.repeat(c, lengths)], sent_vec[rows])
+        sims += np.split(flat, np.cumsum(lengths)[:-1])
+    return cos_text, cos_lead, sims
 
 
 def _frac(part: set, whole: set) -> float:
@@ -222,20 +270,22 @@ class FeatureExtractor:
         for row, (_, t) in enumerate(pairs):
             by_text.setdefault(text_index[t], []).append(row)
 
+        # the sparse cosines of every pair at once (row by row dot products: the same sums, in the same order, as the
+        # products per text)
+        ci_all = np.fromiter((claim_index[c] for c, _ in pairs), dtype=np.int64, count=len(pairs))
+        ti_all = np.fromiter((text_index[t] for _, t in pairs), dtype=np.int64, count=len(pairs))
+        cos_text, cos_lead, sims = _pair_cosines(claim_vec, text_vec, lead_vec, sent_vec, offsets, ci_all, ti_all)
+
         out = np.zeros((len(pairs), len(self.names)), dtype=np.float32)
         for ti, rows in by_text.items():
-            ci = [claim_index[pairs[r][0]] for r in rows]
-            cv = claim_vec[ci]
-            cos_text = (cv @ text_vec[ti].T).toarray().ravel()
-            cos_lead = (cv @ lead_vec[ti].T).toarray().ravel()
-            sims = (cv @ sent_vec[offsets[ti]:offsets[ti + 1]].T).toarray()  # (claims, sentences)
+            ci = ci_all[rows]
             lsa_text = claim_lsa[ci] @ text_lsa[ti]
             lsa_lead = claim_lsa[ci] @ lead_lsa[ti]
             info = text_info[ti]
             stems = np.asarray(info.tok_stems, dtype=object)
             for k, r in enumerate(rows):
-                out[r] = self._pair(claim_info[ci[k]], info, stems, float(cos_text[k]), float(cos_lead[k]),
-                                    sims[k].astype(np.float64), float(lsa_text[k]), float(lsa_lead[k]), idf,
+                out[r] = self._pair(claim_info[ci[k]], info, stems, float(cos_text[r]), float(cos_lead[r]),
+                                    sims[r].astype(np.float64), float(lsa_text[k]), float(lsa_lead[k]), idf,
                                     default_idf)
         return out
 
@@ -266,6 +316,7 @@ class FeatureExtractor:
     def _pair(self, c: _Text, t: _Text, stems: np.ndarray, cos_text: float, cos_lead: float, sims: np.ndarray,
               lsa_text: float, lsa_lead: float, idf: dict[str, float], default_idf: float) -> np.ndarray:
         ct = c.term_set
+        c2 = c.ngrams(2)
         w_all = _idf_sum(ct, idf, default_idf) or 1.0
         n = len(sims)
         order = np.argsort(-sims, kind="stable")
@@ -291,8 +342,7 @@ class FeatureExtractor:
             _idf_sum(ct & t.term_set, idf, default_idf) / w_all,
             _idf_sum(ct & t.lead_terms, idf, default_idf) / w_all,
             len(ct & t.term_set) / (len(ct | t.term_set) or 1),
-            _frac(c.bigrams, t.bigrams), _frac(c.bigrams, t.lead_bigrams), _frac(c.trigrams, t.trigrams),
-            _frac(c.quadgrams, t.quadgrams),
+            t.share(c2, 2), t.share(c2, 2, len(t.lead_list)), t.share(c.ngrams(3), 3), t.share(c.ngrams(4), 4),
             len(ct), math.log1p(t.n_words), math.log1p(n), float(best) / max(n - 1, 1) if n else 0.0,
             int(np.sum(sims > 0.1)), float(sims[0]) if n else 0.0,
             _idf_sum(ct & top_terms, idf, default_idf) / w_all,

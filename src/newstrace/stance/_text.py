@@ -96,7 +96,7 @@ def sentences(text: str, limit: int = 80) -> list[str]:
 
 
 def ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
+    return set(zip(*(tokens[i:] for i in range(n))))
 
 
 # multi-word cues, matched on the lower-cased, normalised sentence (word boundaries on both sides)
