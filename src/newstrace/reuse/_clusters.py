@@ -49,6 +49,16 @@ class ReuseUpdate:
     clusters: dict[str, str] = field(default_factory=dict)
 
 
+_NO_RUNS = np.zeros((0, 5), dtype=np.int64)
+
+
+def _pack_runs(runs: list[Passage]) -> np.ndarray:
+    """Runs as rows of (from_start, from_end, to_start, to_end, words)."""
+    if not runs:
+        return _NO_RUNS
+    return np.array([(p.from_start, p.from_end, p.to_start, p.to_end, p.words) for p in runs], dtype=np.int64)
+
+
 class _Clusters:
     """Union-find over article indices (union by size, path halving), each root knowing its earliest member."""
 
@@ -108,8 +118,11 @@ def _join_in_bucket(here: dict[int, list[int]], root: int, other_root: int, sig_
             return False
         a, b = int(mine[x]), int(theirs[y])
         known = (min(a, b), max(a, b)) in verdicts
-        if reprints(a, b):
+        verdict = reprints(a, b)
+        if verdict:
             return True
+        if verdict is None and not known:
+            verdicts[(min(a, b), max(a, b))] = None  # (MinHash agreement just at the bound) counted once, as a try
         if not known:
             hints.append((a, b))
             failed += 1
@@ -159,15 +172,24 @@ def update_links(prints: list[Fingerprint], text_of: Callable[[str], str], meta:
             texts[ident] = text_of(ident)
         return texts[ident]
 
-    aligned: dict[tuple[int, int], tuple[float, list[Passage]]] = {}
+    # every pair aligned in this run: (coverage, its runs as a (k, 5) integer array), kept for the links written at
+    # the end; Passage objects would take about four times the memory (hundreds of MB at 100k articles)
+    aligned: dict[tuple[int, int], tuple[float, np.ndarray]] = {}
+
+    def aligned_pair(i: int, j: int) -> tuple[int, int, float, np.ndarray]:
+        a, b = (i, j) if keys[i] <= keys[j] else (j, i)
+        if (a, b) not in aligned:
+            coverage, runs = align(text(ids[a]), text(ids[b]))
+            aligned[(a, b)] = (coverage, _pack_runs(runs))
+        return (a, b, *aligned[(a, b)])
 
     def alignment(i: int, j: int) -> tuple[int, int, float, list[Passage]]:
         """(earlier, later, coverage, runs) of two articles."""
-        a, b = (i, j) if keys[i] <= keys[j] else (j, i)
-        if (a, b) not in aligned:
-            aligned[(a, b)] = align(text(ids[a]), text(ids[b]))
-        return (a, b, *aligned[(a, b)])
+        a, b, coverage, runs = aligned_pair(i, j)
+        return a, b, coverage, [Passage(*row) for row in runs.tolist()]
 
+    # the pairs aligned (True: reprints); a pair not similar enough to align is not kept (checking its signatures
+    # again is cheap, and at 100k articles there were 3.3 million such pairs, 500 MB as dict entries)
     verdicts: dict[tuple[int, int], bool | None] = {}
 
     def reprints(i: int, j: int) -> bool | None:
@@ -175,9 +197,8 @@ def update_links(prints: list[Fingerprint], text_of: Callable[[str], str], meta:
         pair = (i, j) if i < j else (j, i)
         if pair not in verdicts:
             if np.count_nonzero(sigs[i] == sigs[j]) < min_agree:
-                verdicts[pair] = None
-            else:
-                verdicts[pair] = alignment(i, j)[2] >= REPRINT_COVERAGE
+                return None
+            verdicts[pair] = aligned_pair(i, j)[2] >= REPRINT_COVERAGE
         return verdicts[pair]
 
     min_agree = MIN_ESTIMATED_JACCARD * (len(sigs[0]) if sigs else 0)
