@@ -75,7 +75,7 @@ class ClaimBuilder:
         return claims, events
 
     def canonical(self, articles: dict[str, Article], statements: dict[str, list[dict]],
-                  profiles: dict[str, tuple[dict[str, int], bytes | None]] | None = None) -> str:
+                  profiles: dict[str, tuple[dict[str, int], bytes | None]]) -> str:
         """The claim's text: the earliest asserting candidate (statement content, or title and lead of an article
         without statements) among those most central to the articles' profiles (``profiles``: stored profiles
         read beforehand, holding at least the first CENTRALITY_SAMPLE articles')."""
@@ -99,8 +99,6 @@ class ClaimBuilder:
             return clean_claim_text((first.title or _lead(first.text)) if first else "") or "(untitled)"
         asserting = [c for c in candidates if not c[3]] or candidates
         sample = sorted(articles)[:CENTRALITY_SAMPLE]
-        if profiles is None:
-            profiles = self.store.profiles(sample)
         rows = self.similarity.rows([Counter(profiles[a][0]) for a in sample if a in profiles])
         cand_rows = self.similarity.texts([c[0] for c in asserting])
         central = self.similarity.matrix(cand_rows, rows).mean(axis=1) if len(rows) else [0.0] * len(asserting)

@@ -45,15 +45,11 @@ class Similarity:
 
     def counts(self, text: str) -> Counter:
         """Term counts of ``text`` (:func:`term_counts`, stemming through this similarity's bounded memo)."""
-        if len(self.stems) > MAX_STEMS:
-            self.stems.clear()
-        return term_counts(text, self.stems)
+        return term_counts(text, _bounded(self.stems))
 
     def pack(self, values: dict[str, float]) -> bytes:
         """A weighted row packed for storing (:func:`pack`, hashing terms through this similarity's bounded memo)."""
-        if len(self.term_ids) > MAX_STEMS:
-            self.term_ids.clear()
-        return pack(values, self.term_ids)
+        return pack(values, _bounded(self.term_ids))
 
     def rows(self, counts: Sequence[Counter], dense: np.ndarray | None = None) -> Rows:
         return Rows(vectorise(counts, self.weights, self.vocab), dense)
@@ -91,3 +87,10 @@ class Similarity:
             dense = np.asarray(a.dense, dtype=np.float32) @ np.asarray(b.dense, dtype=np.float32).T
             return (1.0 - self.dense_weight) * lex + self.dense_weight * dense
         return lex
+
+
+def _bounded(memo: dict) -> dict:
+    """``memo``, emptied first once it holds more than MAX_STEMS entries."""
+    if len(memo) > MAX_STEMS:
+        memo.clear()
+    return memo

@@ -264,7 +264,7 @@ class FeatureExtractor:
         sent_vec = self._tfidf_rows(sent_rows, [terms for info in text_info for terms in info.sent_lists])
         offsets = np.concatenate([[0], np.cumsum(text_sents)])
 
-        # group pairs by text so that each text's sentences meet all its claims in one product
+        # pairs grouped by text: each text's LSA rows and token stems are taken once for all its claims
         by_text: dict[int, list[int]] = {}
         text_index = {t: i for i, t in enumerate(texts)}
         for row, (_, t) in enumerate(pairs):
