@@ -583,3 +583,23 @@ def test_said_the_actor_is_the_person_the_article_tells_of(nlp):
             '"It deepens your appreciation," said the actor.')
     s = _find(extract_statements(text, nlp), "deepens your appreciation")
     assert s["speaker"]["name"] == "James Corbin"
+
+
+def test_a_public_figure_called_by_surname_alone_takes_the_usual_full_name(nlp):
+    text = ("President Trump spoke to reporters on the lawn before leaving for Florida.\n\n"
+            "Trump said that the talks with Beijing were going very well.")
+    s = _find(extract_statements(text, nlp), "talks with Beijing")
+    assert s["speaker"]["name"] == "Donald Trump" and s["speaker"]["type"] == "person"
+
+
+def test_the_full_name_the_article_gives_wins_over_the_usual_one(nlp):
+    text = ("Ivanka Trump visited the factory in Ohio on Tuesday.\n\n"
+            "Trump said that the new jobs would go to local workers.")
+    s = _find(extract_statements(text, nlp), "new jobs")
+    assert s["speaker"]["name"] == "Ivanka Trump"
+
+
+def test_the_reader_addressed_is_no_speaker(nlp):
+    text = ("If you have ever tried to fix a leaking tap, you know the feeling.\n\n"
+            "You might wonder why the plumber never calls back.")
+    assert not [s for s in extract_statements(text, nlp) if (s["speaker"]["text"] or "").lower() == "you"]

@@ -43,8 +43,12 @@ SENT_END = frozenset({".", "!", "?"})
 # from 6,500 characters away (issue 10).
 INHERIT_CHARS = 600
 # Speaker mentions that are the article's own voice ("I've written more than 900 articles", "we'll send you"):
-# a first-person speaker outside any quote is the author or the outlet, not a reported source.
-OWN_VOICE = frozenset({"i", "we", "me", "us"})
+# a first-person speaker outside any quote is the author or the outlet, not a reported source; and the reader it
+# addresses ("you might wonder why", "you'll find yourself asked") is no source either.
+OWN_VOICE = frozenset({"i", "we", "me", "us", "you"})
+# Parts of speech a speaker's head never has: a cue whose "subject" is a verb, an adverb or a particle ("may",
+# "automatically", "'s") is a misparse, not someone speaking.
+NOT_A_SPEAKER = frozenset({"VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"})
 # Most words allowed between a quote and the next one it continues ('," said Rep. Ann Lee of Ohio. "');
 # on PolNeAR train (150 texts) F1 was 0.6572 at 10 words, 0.6614 at 40 and the same unbounded.
 CONTINUE_MAX_WORDS = 40
@@ -392,6 +396,13 @@ def _statement(cand: Candidate, text: str, article_id: str | None, source: str |
     }
 
 
+def _misparsed_speaker(subject: Token) -> bool:
+    """Whether a cue's subject is no speaker but a misparse: a verb, adverb or particle ("may", "automatically")
+    that neither the NER names nor a capital inside the sentence marks as a name ("May said", "says Early")."""
+    named = bool(subject.ent_type_) or (subject.is_title and subject.i != subject.sent.start)
+    return subject.pos_ in NOT_A_SPEAKER and not named
+
+
 def _nobody_speaks(cue: Token) -> bool:
     """Whether a cue that found no speaker is a form that names none: an agentless passive ("it is alleged",
     "we were told to expect"), a bare infinitive ("to tell him"), an imperative ("Find someone to talk to") or
@@ -418,7 +429,8 @@ def statements_from_docs(text: str, docs: list[tuple[int, Doc]], *, article_id: 
     cands.sort(key=lambda c: (c.cue_span[0], c.content[0]))
     _resolve(cands, text, collect_names(docs), published)
     cands = [c for c in cands if not (c.speaker and c.speaker.text.lower() in OWN_VOICE)
-             and not (c.speaker is None and _nobody_speaks(c.cue))]
+             and not (c.speaker is None and _nobody_speaks(c.cue))
+             and not (c.subject is not None and _misparsed_speaker(c.subject))]
     relay_chains(cands)
     _outlet_relays(cands, outlet)
     out = []

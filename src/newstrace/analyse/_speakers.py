@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..text.given_names import given_name_gender
 from ..text.outlets import is_outlet_description, is_outlet_name
+from ..text.public_figures import usual_name
 from ._quotes import Quote, find_quotes
 
 THIRD_PERSON_SINGULAR = frozenset({"he", "she", "him", "her"})
@@ -281,7 +282,7 @@ class NameBook:
 
     def resolve(self, name: str) -> str:
         """The first-mentioned full name ending with ``name`` (a surname), else the first one starting with it
-        (a first name), else ``name``. First mention, not the longest: when two people share a surname, the one
+        (a first name), else the usual full name of a public figure known by that surname alone, else ``name``. First mention, not the longest: when two people share a surname, the one
         the article introduced first is the one it calls by the surname alone ("Jackson" is the poet Major
         Jackson, his wife Didi Jackson is "Didi")."""
         words = name.split()
@@ -300,6 +301,10 @@ class NameBook:
                     continue  # "Google" tagged an organisation throughout is no first name of "Google Stadia";
                     # "Dale" is Dale Ford where the article says his gender ("her brother Dale Ford")
                 return full
+        if len(words) == 1 and not any(run.split()[-1] == name for run in self.runs):
+            # A public figure the article calls by surname alone ("President Trump" throughout): the usual full
+            # name, as a reader knows it (not where a capitalised run the NER missed gives another: "Ivanka Trump").
+            return usual_name(name) or name
         return name
 
     def resolve_person(self, name: str) -> str:
