@@ -603,3 +603,17 @@ def test_the_reader_addressed_is_no_speaker(nlp):
     text = ("If you have ever tried to fix a leaking tap, you know the feeling.\n\n"
             "You might wonder why the plumber never calls back.")
     assert not [s for s in extract_statements(text, nlp) if (s["speaker"]["text"] or "").lower() == "you"]
+
+
+def test_a_given_name_outweighs_one_stray_pronoun_after_it(nlp):
+    text = ("Tom Baker has run the bakery on Main Street since 1980.\n\n"
+            "Jane Porter says that the story about the bakery he wrote is true.\n\n"
+            '"It was a hard time for everyone," he said.')
+    s = _find(extract_statements(text, nlp), "hard time")
+    assert s["speaker"]["name"] == "Tom Baker"
+
+
+def test_a_report_in_an_outlet_of_a_place_is_the_outlet(nlp):
+    text = "According to a report in the Argus Leader of Sioux Falls, the campaign cost more than planned."
+    s = _find(extract_statements(text, nlp), "campaign cost")
+    assert s["speaker"]["name"] == "Argus Leader" and s["speaker"]["type"] == "outlet"
