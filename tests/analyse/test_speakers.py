@@ -617,3 +617,26 @@ def test_a_report_in_an_outlet_of_a_place_is_the_outlet(nlp):
     text = "According to a report in the Argus Leader of Sioux Falls, the campaign cost more than planned."
     s = _find(extract_statements(text, nlp), "campaign cost")
     assert s["speaker"]["name"] == "Argus Leader" and s["speaker"]["type"] == "outlet"
+
+
+def test_an_unnamed_journalist_of_an_outlet_is_the_outlet(nlp):
+    text = "An Associated Press photographer at the scene said the crowd was calm."
+    s = _find(extract_statements(text, nlp), "crowd was calm")
+    assert s["speaker"]["name"] == "Associated Press" and s["speaker"]["type"] == "outlet"
+
+
+def test_press_reports_are_an_outlet(nlp):
+    s = _find(extract_statements("According to media reports, the minister resigned on Friday.", nlp), "resigned")
+    assert s["speaker"]["type"] == "outlet"
+
+
+def test_agency_officials_speak_for_the_agency_named_before(nlp):
+    text = "NASA launched the probe in 2018. Agency officials said the mission would last two years."
+    s = _find(extract_statements(text, nlp), "mission would last")
+    assert s["speaker"]["name"] == "NASA" and s["speaker"]["type"] == "organization"
+
+
+def test_officials_of_another_kind_of_body_stay_unnamed(nlp):
+    text = "Acme Corp makes tools. Police officials said the man was arrested."
+    s = _find(extract_statements(text, nlp), "man was arrested")
+    assert s["speaker"]["type"] == "anonymous"

@@ -181,6 +181,19 @@ PERSON_HEADS = frozenset({
     "nutritionist", "counselor", "counsellor", "instructor", "tutor", "lecturer", "novelist", "playwright",
     "composer", "musician", "drummer", "guitarist", "comedian", "filmmaker", "producer", "screenwriter",
 })
+# Heads of an unnamed journalist's description: "an Associated Press photographer at the scene" is the outlet
+# (guidelines: an unnamed journalist of a news organisation is the outlet; a named one is a person).
+JOURNALIST_HEADS = frozenset({"journalist", "reporter", "correspondent", "photographer", "photojournalist",
+                              "cameraman", "camerawoman", "stringer", "crew", "editor", "columnist"})
+# Plural role nouns that, after an organisation's common noun, speak for that organisation ("agency officials"
+# is the agency named before, as the guidelines' "agency officials" -> NASA).
+OFFICIAL_PLURALS = frozenset({"officials", "spokespeople", "spokespersons", "representatives"})
+# Words that make a report an outlet's ("media reports", "news reports"); plain plural "reports" with nothing to
+# say whose are press reports too (speakers-dev guidelines: "reports" -> unspecified reports, an outlet).
+# Nouns any kind of organisation goes by ("company officials" are those of the company last named, whatever its
+# name); other organisation nouns ("police", "ministry") name their own kind and must be in the name.
+GENERIC_ORG_NOUNS = frozenset({"company", "agency", "firm", "organization", "organisation", "group"})
+PRESS_WORDS = frozenset({"media", "news", "press"})
 SPOKES_HEADS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
                           "spokespersons", "spokesmen", "spokeswomen"})
 # Words before a plural or a count that make a description anonymous ("some consumers", "those in favor",
@@ -822,6 +835,13 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
     lemma = head.lemma_.lower()
     lower = head.lower_
     orgs = [e for e in own if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
+    press = _press_source(head, orgs)
+    if press:
+        return Speaker(text, start, end, press, "outlet")
+    if lower in OFFICIAL_PLURALS:
+        org = _officials_org(head, start, book, recent or [])
+        if org:
+            return Speaker(text, start, end, org, "organization", head.text, org)
     if lower in SPOKES_HEADS or lemma in SPOKES_HEADS:
         org = _spokes_org(head, orgs) or book.last_org(start)
         if org:
@@ -929,6 +949,42 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         # for"): a text or a record, the guidelines' document; never a person or group (those are above).
         return Speaker(text, start, end, _clean_name(_with_rights(head, document=True)), "document")
     return Speaker(text, start, end, _clean_name(text), "unknown")
+
+
+def _press_source(head: Token, orgs: list[Span]) -> str | None:
+    """The outlet an unnamed journalist or a press report stands for: "an Associated Press photographer" -> the
+    outlet; "media reports", "according to reports" (a plural with no determiner, owner or source of its
+    own) -> the reports, an outlet; else None."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and lemma in JOURNALIST_HEADS:
+        outlets = [e.text for e in orgs if head.i not in range(e.start, e.end) and is_outlet_name(e.text)]
+        names = [t for t in head.lefts if t.dep_ in ("compound", "poss") and t.pos_ == "PROPN"]
+        if names:  # the NER may miss the outlet's name ("An Associated Press photographer")
+            own = head.doc[names[0].left_edge.i:names[-1].i + 1].text
+            outlets += [own] if is_outlet_name(own) else []
+        if outlets and not any(c.dep_ == "appos" for c in head.children):
+            return _strip_det(_clean_name(outlets[0]))
+    if head.pos_ == "NOUN" and head.lower_ == "reports":
+        mods = [c for c in head.children if c.dep_ in ("det", "poss", "compound", "amod", "nummod", "prep")]
+        if all(c.dep_ in ("compound", "amod") and c.lower_ in PRESS_WORDS for c in mods):
+            return _clean_name(_with_rights(head))
+    return None
+
+
+def _officials_org(head: Token, before: int, book: NameBook, recent: list[Speaker]) -> str | None:
+    """The organisation that "agency officials" or "company representatives" speak for: the one named before
+    whose name has that common noun, else (for a noun any organisation goes by) the organisation that spoke
+    last nearby, else the one named last; None when no organisation's common noun is before the plural ("White
+    House officials", "NASA officials" stay unnamed, as the guidelines' "White House advisers")."""
+    nouns = [c for c in head.children if c.dep_ == "compound" and c.lower_ in ORG_HEADS
+             and (c.is_lower or (c.i == c.sent.start and c.is_title))]  # "agency", not "NASA"
+    if len(nouns) != 1 or any(c.dep_ in ("det", "poss", "nummod", "amod") for c in head.children):
+        return None
+    word = nouns[0].lower_
+    named = book.last_org(before, word, exact=True)
+    if named or word not in GENERIC_ORG_NOUNS:
+        return named  # "police officials" are no other organisation's
+    return _recent_org(recent, before) or book.last_org(before)
 
 
 def _in_a_release(verb: Token) -> bool:
