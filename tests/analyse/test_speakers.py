@@ -640,3 +640,13 @@ def test_officials_of_another_kind_of_body_stay_unnamed(nlp):
     text = "Acme Corp makes tools. Police officials said the man was arrested."
     s = _find(extract_statements(text, nlp), "man was arrested")
     assert s["speaker"]["type"] == "anonymous"
+
+
+def test_a_plural_of_unnamed_bodies_is_an_unspecified_group(nlp):
+    s = _find(extract_statements("Retailers said they raised prices as a result of the tariffs.", nlp), "raised prices")
+    assert s["speaker"]["type"] == "anonymous"
+
+
+def test_authorities_stand_for_one_institution(nlp):
+    s = _find(extract_statements("Authorities said the man was arrested near the border.", nlp), "was arrested")
+    assert s["speaker"]["type"] == "organization"

@@ -854,6 +854,12 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
             name = f"{'other' if lower == 'others' else lower} {group}"
         return Speaker(text, start, end, name, "anonymous")
     plural = head.tag_ in ("NNS", "NNPS") and lower != lemma  # "the companies" are not the last one named
+    if plural and lemma in ORG_HEADS and head.pos_ == "NOUN" and (head.is_lower or head.i == head.sent.start) \
+            and lemma not in STATE_HEADS and lower not in STATE_HEADS:
+        # "retailers said", "Education advocacy groups estimated", "the companies disclosed": an unspecified
+        # group of bodies (the guidelines' anonymous), not one organisation; a state's plural ("authorities",
+        # "forces") stands for one institution and stays below.
+        return Speaker(text, start, end, _clean_name(_with_rights(head, document=True)), "anonymous")
     if lemma in ORG_HEADS and head.pos_ in ("NOUN", "PROPN") and not (plural and determiners):
         # ("Two prison guards", "some unions": a counted plural is a group of unnamed people, below.)
         words = [t for t in span if t.dep_ not in ("det",) and not t.is_punct]
