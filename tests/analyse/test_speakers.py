@@ -650,3 +650,11 @@ def test_a_plural_of_unnamed_bodies_is_an_unspecified_group(nlp):
 def test_authorities_stand_for_one_institution(nlp):
     s = _find(extract_statements("Authorities said the man was arrested near the border.", nlp), "was arrested")
     assert s["speaker"]["type"] == "organization"
+
+
+def test_an_object_pronoun_of_a_named_subject_is_not_their_gender(nlp):
+    text = ("Alex Carter ran the shop for years.\n\n"
+            "Sam Reed found him in the kitchen.\n\n"
+            '"He looked surprised," she wrote in an email.')
+    s = _find(extract_statements(text, nlp), "looked surprised")
+    assert s["speaker"]["name"] == "Sam Reed"

@@ -663,11 +663,22 @@ def _note_gender(book: NameBook, ent: Span, full: str) -> None:
         for token in sent:
             if token.text in QUOTE_MARKS:
                 quoted = not quoted
-            elif token.i >= ent.end and not quoted:
+            elif token.i >= ent.end and not quoted and not _bound_elsewhere(token, ent):
                 votes[0] += token.lower_ in MALE_WORDS
                 votes[1] += token.lower_ in FEMALE_WORDS
     if votes[0] != votes[1]:
         book.gender[full] = "m" if votes[0] > votes[1] else "f"
+
+
+def _bound_elsewhere(pronoun: Token, ent: Span) -> bool:
+    """Whether a plain object pronoun is someone else than the name that is its clause's subject ("Elise found
+    him": by binding, "him" there cannot be Elise; "himself" could)."""
+    if pronoun.lower_ not in ("him", "her"):
+        return False
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    if pronoun.dep_ not in ("dobj", "dative", "pobj") or (pronoun.dep_ == "pobj" and pronoun.head.head != ent.root.head):
+        return False
+    return ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head == verb
 
 
 def _gendered_noun(ent: Span) -> str | None:
