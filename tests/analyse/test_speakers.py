@@ -658,3 +658,10 @@ def test_an_object_pronoun_of_a_named_subject_is_not_their_gender(nlp):
             '"He looked surprised," she wrote in an email.')
     s = _find(extract_statements(text, nlp), "looked surprised")
     assert s["speaker"]["name"] == "Sam Reed"
+
+
+def test_a_short_outlet_name_takes_the_full_one_named_before(nlp):
+    text = ("The San Francisco Chronicle says police are looking into the case. The man ran from the station.\n\n"
+            "The Chronicle says he was arrested a block away.")
+    s = _find(extract_statements(text, nlp), "arrested a block away")
+    assert s["speaker"]["name"] == "San Francisco Chronicle" and s["speaker"]["type"] == "outlet"

@@ -702,8 +702,10 @@ def _gendered_noun(ent: Span) -> str | None:
 
 
 def _clean_name(text: str) -> str:
-    """A name without possessive endings or quote marks, whitespace folded."""
-    text = re.sub(r"[’']s$", "", text.strip())
+    """A name without possessive endings, quote marks or a trailing dash ("Kim Kardashian -"), whitespace
+    folded."""
+    text = re.sub(r"\s+[-–—]+$", "", text.strip())
+    text = re.sub(r"[’']s$", "", text)
     text = re.sub(r"[\"“”«»]", "", text)
     return re.sub(r"\s+", " ", text).strip(" ,.")
 
@@ -825,6 +827,8 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
                 any(t.dep_ == "det" and t.lower_ == "the" for t in head.children):
             # "The news organization, citing ..., reported": the outlet named last before it
             outlet = next((name for at, name in reversed(book.outlets) if at < start), outlet)
+        # A short form of an outlet named before in full ("The Chronicle" after "The San Francisco Chronicle").
+        outlet = next((name for at, name in book.outlets if at < start and name.endswith(" " + outlet)), outlet)
         return Speaker(text, start, end, outlet, "outlet")
     if persons:
         person = _person_core(persons[-1])
@@ -1200,6 +1204,9 @@ def _outlet_of(span: Span, head: Token, ents: list[Span], owners: list[Span]) ->
             return _strip_det(_clean_name(ent.text))
         if ent.label_ == "PERSON" and is_outlet_name(ent.text, by_words=False):
             return _strip_det(_clean_name(ent.text))
+        the = ent[0].lower_ == "the" or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")
+        if ent.label_ == "PERSON" and the and is_outlet_name(ent.text):
+            return _strip_det(_clean_name(ent.text))  # "The Chronicle says": no person's name takes "the"
     if head.pos_ == "PROPN" and not any(e.label_ == "PERSON" for e in ents):
         # The head's own name, not the phrase: "Wee of the Times" and "NPR's Feng" are journalists (persons).
         first = head.i
