@@ -665,3 +665,9 @@ def test_a_short_outlet_name_takes_the_full_one_named_before(nlp):
             "The Chronicle says he was arrested a block away.")
     s = _find(extract_statements(text, nlp), "arrested a block away")
     assert s["speaker"]["name"] == "San Francisco Chronicle" and s["speaker"]["type"] == "outlet"
+
+
+def test_a_pronoun_before_a_no_break_space_is_resolved(nlp):
+    text = 'Tom Baker runs the shop on Main Street. "It is fine," he\u00a0said.'
+    s = _find(extract_statements(text, nlp), "It is fine")
+    assert s["speaker"]["text"] == "he" and s["speaker"]["name"] == "Tom Baker"

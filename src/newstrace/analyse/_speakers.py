@@ -740,9 +740,9 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
     if quote_cover:
         while left < right and quote_cover[0] <= doc[left].idx < quote_cover[1]:
             left += 1
-    while right > left and doc[right].is_punct:
+    while right > left and (doc[right].is_punct or doc[right].is_space):  # (a no-break space after "he")
         right -= 1
-    while left < right and doc[left].is_punct:
+    while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left:right + 1]
 
