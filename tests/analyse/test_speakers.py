@@ -671,3 +671,12 @@ def test_a_pronoun_before_a_no_break_space_is_resolved(nlp):
     text = 'Tom Baker runs the shop on Main Street. "It is fine," he\u00a0said.'
     s = _find(extract_statements(text, nlp), "It is fine")
     assert s["speaker"]["text"] == "he" and s["speaker"]["name"] == "Tom Baker"
+
+
+def test_a_name_in_apposition_to_a_role_is_the_speaker_and_keeps_its_hyphen(nlp):
+    text = ("\u201cThe evidence is not strong enough to form the basis for an indictment,\u201d Sweden\u2019s deputy "
+            "director of public prosecutions, Eva-Marie Persson, said on Tuesday. "
+            "Persson explained that the evidence had weakened.")
+    statements = extract_statements(text, nlp)
+    assert _find(statements, "not strong enough")["speaker"]["name"] == "Eva-Marie Persson"
+    assert _find(statements, "evidence had weakened")["speaker"]["name"] == "Eva-Marie Persson"

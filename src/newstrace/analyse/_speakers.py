@@ -560,11 +560,24 @@ def _name_runs(doc: Doc) -> list[str]:
                 token.lower_ not in PERSON_TITLES and token.lower_ not in ORG_HEADS:
             run.append(token)
             continue
-        if 2 <= len(run) <= 3 and not is_outlet_name(" ".join(t.text for t in run)) and \
+        if token is not None and _joins_name(token, run):
+            run.append(token)  # "Eva-Marie Persson": a hyphenated given name is one word of the name
+            continue
+        words = [t for t in run if t.text != "-"]
+        name = doc[run[0].i:run[-1].i + 1].text if run else ""
+        if 2 <= len(words) <= 3 and run[-1].text != "-" and not is_outlet_name(name) and \
                 not (token is not None and token.lower_ in ORG_HEADS):
-            found.append(" ".join(t.text for t in run))
+            found.append(name)
         run = []
     return found
+
+
+def _joins_name(token: Token, run: list[Token]) -> bool:
+    """Whether a token is the hyphen inside a hyphenated name ("Eva-Marie"): no space either side, after a
+    capitalised word of the run and before another."""
+    doc = token.doc
+    return token.text == "-" and bool(run) and not run[-1].whitespace_ and not token.whitespace_ and \
+        token.i + 1 < len(doc) and doc[token.i + 1].is_title and run[-1].text != "-"
 
 
 def _apposed_runs(doc: Doc) -> list[str]:
@@ -814,6 +827,10 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
                          and t.is_title and len(book.resolve(t.text).split()) > 1 and not _of_someone(t, token)]
                 if known:
                     return Speaker(text, start, end, known[-1], "person", _clean_name(text), None)
+                name = _apposed_name(head, token)
+                if name:  # "Sweden's deputy director of public prosecutions, Eva-Marie Persson, said" (the NER
+                    # tagged the name an organisation)
+                    return Speaker(text, start, end, book.resolve(name), "person", _clean_name(text), None)
     persons = [e for e in own if e.label_ == "PERSON" and e[-1].lower_ not in ANONYMOUS_HEADS and not _determined(e)
                and not (len(e) > 1 and e[-1].lower_ in ORG_HEADS)
                and not _outlet_not_person(e, book)]
@@ -1025,6 +1042,22 @@ def _recent_org(recent: list[Speaker], before: int) -> str | None:
                 speaker.name[:1].isupper():
             return speaker.name
     return None
+
+
+def _apposed_name(head: Token, appos: Token) -> str | None:
+    """A person's name in apposition to a person's role noun ("the deputy director ..., Eva-Marie Persson,"):
+    two to four capitalised words (hyphenated given names joined), none an institution's or outlet's word;
+    else None."""
+    lemma = head.lemma_.lower()
+    if appos.pos_ != "PROPN" or not (lemma in PERSON_HEADS or head.lower_ in ROLE_WORDS) or lemma in BUSINESS_ROLES:
+        return None
+    run = head.doc[appos.left_edge.i:appos.i + 1]
+    words = [t for t in run if t.text != "-"]
+    if not 2 <= len(words) <= 4 or not all(t.is_title and t.is_alpha and t.lower_ not in ORG_HEADS
+                                           and t.lower_ not in PERSON_TITLES for t in words):
+        return None
+    name = re.sub(r"\s*-\s*", "-", run.text)
+    return None if is_outlet_name(name) else _clean_name(name)
 
 
 def _of_someone(name: Token, top: Token) -> bool:
