@@ -680,3 +680,10 @@ def test_a_name_in_apposition_to_a_role_is_the_speaker_and_keeps_its_hyphen(nlp)
     statements = extract_statements(text, nlp)
     assert _find(statements, "not strong enough")["speaker"]["name"] == "Eva-Marie Persson"
     assert _find(statements, "evidence had weakened")["speaker"]["name"] == "Eva-Marie Persson"
+
+
+def test_an_honorific_without_a_full_stop_is_not_part_of_the_name(nlp):
+    text = ("Transport Secretary Chris Grayling visited the depot on Monday.\n\n"
+            "Mr Grayling said the trains would run on time.")
+    s = _find(extract_statements(text, nlp), "trains would run")
+    assert s["speaker"]["name"] == "Chris Grayling"

@@ -411,7 +411,8 @@ def _clean_person(span: Span) -> str:
     core = _person_core(span)
     before = span.doc[core.start - 1] if core.start > 0 else None
     if len(core) == 1 and before is not None and before.pos_ == "PROPN" and before.is_title and \
-            before.dep_ == "compound" and (before.lower_ not in ROLE_WORDS or before.lower_ in ROYAL_TITLES):
+            before.dep_ == "compound" and before.lower_ not in HONORIFICS and \
+            (before.lower_ not in ROLE_WORDS or before.lower_ in ROYAL_TITLES):
         core = span.doc[core.start - 1:core.end]  # "Major Jackson": the NER left the first name out
     words = core.text.split()
     for i in range(len(words) - 2, -1, -1):
@@ -724,9 +725,11 @@ def _clean_name(text: str) -> str:
 
 
 def _person_core(ent: Span) -> Span:
-    """A PERSON entity without leading role words the NER took in ("Spokesperson Zhao Lijian" -> "Zhao Lijian")."""
+    """A PERSON entity without leading role words or honorifics the NER took in ("Spokesperson Zhao Lijian" ->
+    "Zhao Lijian", "Mr Grayling" -> "Grayling")."""
     start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in ROLE_WORDS:
+    while start < ent.end - 1 and (ent.doc[start].lower_ in ROLE_WORDS or ent.doc[start].lower_ in HONORIFICS):
+        # ("Mr Grayling", "Dr Fauci": British honorifics come without a full stop)
         if start == ent.end - 2 and ent.doc[start].lower_ in ROYAL_TITLES:
             break  # "Prince Andrew": a royal's title is part of the name they are known by
         start += 1
