@@ -687,3 +687,15 @@ def test_an_honorific_without_a_full_stop_is_not_part_of_the_name(nlp):
             "Mr Grayling said the trains would run on time.")
     s = _find(extract_statements(text, nlp), "trains would run")
     assert s["speaker"]["name"] == "Chris Grayling"
+
+
+def test_a_persons_spokesperson_speaks_for_that_person(nlp):
+    text = "Joe Biden spoke in Iowa on Monday. A spokesman for Mr. Biden said the campaign would respond."
+    s = _find(extract_statements(text, nlp), "campaign would respond")
+    assert s["speaker"]["name"] == "Joe Biden" and s["speaker"]["type"] == "person"
+
+
+def test_the_pm_is_the_person_titled_prime_minister(nlp):
+    text = "Prime Minister Boris Johnson visited Leeds on Friday. The PM said the plan would work."
+    s = _find(extract_statements(text, nlp), "plan would work")
+    assert s["speaker"]["name"] == "Boris Johnson" and s["speaker"]["type"] == "person"

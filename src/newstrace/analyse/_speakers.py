@@ -130,7 +130,9 @@ COUNTRY_HEADS = frozenset({"country", "nation"})
 # Abbreviated titles and the role word a later "the governor" uses.
 ROLE_ABBREVIATIONS = MappingProxyType({"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                                        "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain",
-                                       "prof": "professor", "supt": "superintendent", "atty": "attorney"})
+                                       "prof": "professor", "supt": "superintendent", "atty": "attorney",
+                                       # "the PM": the person titled "Prime Minister" (its first role word)
+                                       "pm": "prime"})
 # Roles a company holds as often as a person ("Boeing, prime contractor for the core stage"): an apposition
 # with one of them does not make a name a person's.
 BUSINESS_ROLES = frozenset({"contractor", "partner", "sponsor", "client", "supplier", "rival", "competitor", "owner",
@@ -879,6 +881,10 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
             return Speaker(text, start, end, org, "organization", head.text, org)
     if lower in SPOKES_HEADS or lemma in SPOKES_HEADS:
         org = _spokes_org(head, orgs) or book.last_org(start)
+        owner = _without_honorific(org or "")
+        if owner and book.is_person(owner):
+            # "a spokesman for Mr. Biden", "Trump's spokesman": a person's spokesperson speaks for that person
+            return Speaker(text, start, end, book.resolve_person(owner), "person", head.text, None)
         if org:
             return Speaker(text, start, end, org, "organization", head.text, org)
     determiners = [t for t in head.children if t.dep_ in ("det", "nummod", "amod") and t.lower_ in ANONYMOUS_WORDS]
@@ -960,6 +966,11 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         if lower in PERSON_TITLES:  # "The United Nations High Commissioner for Human Rights": an office holder
             return Speaker(text, start, end, book.by_role(lower, start) or clean, "person", lower)
         return Speaker(text, start, end, clean, "unknown")
+    if head.pos_ in ("NOUN", "PROPN") and lemma.rstrip(".") in ROLE_ABBREVIATIONS and head.is_upper and \
+            any(t.dep_ == "det" and t.lower_ == "the" for t in head.children):
+        role = ROLE_ABBREVIATIONS[lemma.rstrip(".")]
+        named = book.by_role(role, start)  # "the PM said": the person titled Prime Minister
+        return Speaker(text, start, end, named or _clean_name(text), "person", role)
     if head.pos_ == "NOUN" and (lemma in PERSON_HEADS or lemma in ROLE_WORDS):
         the = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children) or any(
             t.dep_ == "poss" and t.ent_type_ in ("GPE", "ORG", "NORP") for t in head.children)
@@ -1255,6 +1266,14 @@ def _outlet_of(span: Span, head: Token, ents: list[Span], owners: list[Span]) ->
             (not head.text.islower() or is_outlet_description(text)):
         return text  # "the newspaper"; "an insider" is a source, not the outlet Insider
     return None
+
+
+def _without_honorific(name: str) -> str:
+    """A name without a leading honorific ("Mr. Biden" -> "Biden")."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        return " ".join(words[1:])
+    return name
 
 
 def _spokes_org(head: Token, orgs: list[Span]) -> str | None:
