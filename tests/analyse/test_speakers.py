@@ -699,3 +699,9 @@ def test_the_pm_is_the_person_titled_prime_minister(nlp):
     text = "Prime Minister Boris Johnson visited Leeds on Friday. The PM said the plan would work."
     s = _find(extract_statements(text, nlp), "plan would work")
     assert s["speaker"]["name"] == "Boris Johnson" and s["speaker"]["type"] == "person"
+
+
+def test_a_described_organisation_refers_back_to_the_one_named(nlp):
+    text = "Amazon hired 1,000 workers in Ohio. The Seattle-based retailer said the jobs were permanent."
+    s = _find(extract_statements(text, nlp), "jobs were permanent")
+    assert s["speaker"]["name"] == "Amazon" and s["speaker"]["type"] == "organization"

@@ -925,6 +925,12 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
             org = _org_with_words(book, start, [t.lower_ for t in words if t.i != head.i])
             if org:  # "the utilities commission", "the production company": the one whose name has those words
                 return Speaker(text, start, end, org, "organization")
+        if not plural and definite and head.pos_ == "NOUN" and not head.is_title and \
+                _described_back(words, head, lemma):
+            # "the Cupertino company", "the e-commerce giant": the organisation named before
+            org = book.last_org(start, lemma, exact=True) or book.last_org(start, lemma)
+            if org:
+                return Speaker(text, start, end, org, "organization")
         return Speaker(text, start, end, _strip_det(_clean_name(text)), "organization")
     if head.tag_ in ("NNS", "NNPS") and lemma in INSTITUTION_PLURALS and not determiners:
         # "prosecutors said" stands for the prosecuting office the article names (before or after).
@@ -1001,6 +1007,22 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         # for"): a text or a record, the guidelines' document; never a person or group (those are above).
         return Speaker(text, start, end, _clean_name(_with_rights(head, document=True)), "document")
     return Speaker(text, start, end, _clean_name(text), "unknown")
+
+
+def _described_back(words: list[Token], head: Token, lemma: str) -> bool:
+    """Whether an organisation noun's modifiers only describe the organisation named before ("the Cupertino
+    company", "the e-commerce giant", "the Seattle-based retailer"): common adjectives and nouns, a place, "-based";
+    not a name of its own, and not a nationality before a state's noun ("the Jordanian government")."""
+    mods = [t for t in words if t.i != head.i]
+    if not mods or any(t.i > head.i for t in mods):
+        return False
+    for token in mods:
+        place = token.ent_type_ in ("GPE", "LOC") and token.pos_ == "PROPN"
+        if place and lemma in STATE_HEADS:
+            return False
+        if not (place or token.text in ("-", "–") or (token.is_lower and token.pos_ in ("ADJ", "NOUN", "VERB"))):
+            return False
+    return True
 
 
 def _press_source(head: Token, orgs: list[Span]) -> str | None:
