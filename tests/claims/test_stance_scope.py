@@ -2,7 +2,7 @@
 import random
 import re
 
-from newstrace.claims._stance import _DISPARAGE_WORDS, SCOPED_DISPARAGE, own_voice_denial
+from newstrace.claims._stance import _DISPARAGE_WORDS, SCOPED_DISPARAGE, own_voice_denial, own_voice_denials
 
 
 def _by_regex(sentence: str) -> bool:
@@ -33,3 +33,13 @@ def test_quick_rejection_agrees_with_the_regex_on_mixed_sentences():
     for _ in range(5000):
         sentence = " ".join(rng.choice(pool) for _ in range(rng.randint(1, 12)))
         assert own_voice_denial(sentence) == _by_regex(sentence), sentence
+
+
+def test_one_look_at_the_whole_text_agrees_with_each_sentence():
+    rng = random.Random(11)
+    pool = ("the claim report story is was false fake not true hoax officials said on Tuesday a photo rumours "
+            "turned out to be baseless caf\u00e9 \u017fatire . Mayor").split()
+    for _ in range(2000):
+        sentences = [" ".join(rng.choice(pool) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(0, 5))]
+        text = " ".join(sentences)
+        assert own_voice_denials(text, sentences) == [own_voice_denial(s) for s in sentences], sentences

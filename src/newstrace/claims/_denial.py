@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from .._errors import NewstraceError
-from ._stance import CONTRAST, DISPARAGE, HEDGE, NEGATION, own_voice_denial, statement_action
+from ._stance import CONTRAST, DISPARAGE, HEDGE, NEGATION, own_voice_denials, statement_action
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "denial.json"
 FEATURES = ("p_denies", "p_asserts", "p_reports", "negated_lead_similarity", "denial_similarity", "own_voice_denial",
@@ -75,7 +75,7 @@ def features(text: str, statements: list[dict], scope: dict[str, float], claim_t
     return [probs.get("denies", 0.0), probs.get("asserts", 0.0), probs.get("reports", 0.0),
             _negated_lead(text, claim_text, similarity),
             max((scope.get(s["id"], 0.0) for s in denials), default=0.0),
-            float(any(own_voice_denial(s) for s in own_sentences)),
+            float(any(own_voice_denials(text, own_sentences))),
             float(len(DISPARAGE.findall(lead)) > 0),
             len(DISPARAGE.findall(text)) / size,
             len(HEDGE.findall(text)) / size, sim, position]

@@ -142,6 +142,16 @@ def own_voice_denial(sentence: str) -> bool:
     return bool(SCOPED_DISPARAGE.search(sentence)) and not re.search(r"\bif\b", sentence, re.I)
 
 
+def own_voice_denials(text: str, sentences: Sequence[str]) -> list[bool]:
+    """:func:`own_voice_denial` of each of ``sentences`` (parts of ``text``): an ASCII text holding none of
+    _DISPARAGE_WORDS has no such sentence, and most articles are ruled out by that one look at the whole text."""
+    if text.isascii():
+        lowered = text.lower()
+        if not any(word in lowered for word in _DISPARAGE_WORDS):
+            return [False] * len(sentences)
+    return [own_voice_denial(s) for s in sentences]
+
+
 # Every match of SCOPED_DISPARAGE holds one of these (tests/claims/test_stance_scope.py checks it on its pattern's
 # alternatives); on ASCII text lowercasing is the regex's case folding, so their absence rules a match out.
 _DISPARAGE_WORDS = ("false", "fake", "unverified", "baseless", "unfounded", "bogus", "debunk", "fabricated", "true",

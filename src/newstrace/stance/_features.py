@@ -113,7 +113,7 @@ def _describe(text: str, memo: dict[str, tuple]) -> tuple[_Text, list[str]]:
     ends = np.zeros(len(sents), dtype=np.int64)   # each sentence's end in the token list
     cue_at: list[tuple[int, int]] = []            # (sentence, cue index) per cue token
     for i, sent in enumerate(sents):
-        toks = words(sent)
+        toks = words(sent, normalised=True)
         nws[i] = len(toks)
         known = list(map(memo.get, toks))
         if None in known:
@@ -124,7 +124,7 @@ def _describe(text: str, memo: dict[str, tuple]) -> tuple[_Text, list[str]]:
         cue_at.extend((i, k[2]) for k in known if k[2] is not None)
         neg[i] = sum(1 for k in known if k[3])
         sent_term_lists.append([k[0] for k in known if k[4]])   # the same tokens and stems as terms(sent)
-        lex[i, _N_WORD_LEX:] = phrase_counts(sent)
+        lex[i, _N_WORD_LEX:] = phrase_counts(sent, normalised=True)
     flags = np.asarray(tok_lex, dtype=np.float32).reshape(-1, _N_WORD_LEX)
     # word-lexicon counts per sentence: differences of the running sums at the sentences' ends (whole numbers, exact)
     running = np.vstack([np.zeros((1, _N_WORD_LEX), dtype=np.float32), np.cumsum(flags, axis=0, dtype=np.float32)])

@@ -49,9 +49,10 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens (apostrophes kept inside words: "don't")."""
-    return _TOKEN.findall(normalise(text).lower())
+def words(text: str, normalised: bool = False) -> list[str]:
+    """Lower-cased word tokens (apostrophes kept inside words: "don't"). ``normalised``: ``text`` is already
+    :func:`normalise`'s output (a sentence of :func:`sentences`), which normalising again would not change."""
+    return _TOKEN.findall((text if normalised else normalise(text)).lower())
 
 
 def stem(word: str) -> str:
@@ -88,7 +89,7 @@ def terms(text: str) -> list[str]:
 
 
 def sentences(text: str, limit: int = 80) -> list[str]:
-    """The text cut into sentences (at most `limit`; the rest joined into the last)."""
+    """The normalised text (:func:`normalise`) cut into sentences (at most `limit`; the rest joined into the last)."""
     parts = [p.strip() for p in _SENTENCE.split(normalise(text)) if p and p.strip()]
     if len(parts) > limit:
         parts = parts[: limit - 1] + [" ".join(parts[limit - 1:])]
@@ -130,7 +131,8 @@ _PHRASE_RE = {name: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases
               for name, phrases in PHRASE_LISTS.items()}
 
 
-def phrase_counts(sentence: str) -> list[int]:
-    """How many times each phrase list (PHRASE_LISTS order) occurs in a sentence."""
-    low = normalise(sentence).lower()
+def phrase_counts(sentence: str, normalised: bool = False) -> list[int]:
+    """How many times each phrase list (PHRASE_LISTS order) occurs in a sentence (``normalised``: as in
+    :func:`words`)."""
+    low = (sentence if normalised else normalise(sentence)).lower()
     return [len(pattern.findall(low)) for pattern in _PHRASE_RE.values()]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from ..claims._stance import CLAIM_REFERENCE, own_voice_denial, statement_action
+from ..claims._stance import CLAIM_REFERENCE, own_voice_denials, statement_action
 from ..models import Article
 from ..text.outlets import is_outlet_name
 
@@ -173,7 +173,7 @@ def own_sentences(text: str, statements: list[dict]) -> list[str]:
 def _own_voice(article: Article, text: str, own: list[tuple[int, int]], events: list[Event], claim: str,
                claim_text: str, stance, similarity, reported: list[Event]) -> Event:
     """The article's own observed event toward the claim."""
-    denials = [(a, b) for a, b in own if own_voice_denial(text[a:b])]
+    denials = [span for span, denies in zip(own, own_voice_denials(text, [text[a:b] for a, b in own])) if denies]
     if similarity is not None and own:
         sims = similarity.to_one([text[a:b] for a, b in own], claim_text)
         best = own[int(sims.argmax())]
