@@ -705,3 +705,8 @@ def test_a_described_organisation_refers_back_to_the_one_named(nlp):
     text = "Amazon hired 1,000 workers in Ohio. The Seattle-based retailer said the jobs were permanent."
     s = _find(extract_statements(text, nlp), "jobs were permanent")
     assert s["speaker"]["name"] == "Amazon" and s["speaker"]["type"] == "organization"
+
+
+def test_a_name_with_an_age_in_apposition_is_a_person(nlp):
+    s = _find(extract_statements("Smith, 45, said the fire started in the kitchen.", nlp), "fire started")
+    assert s["speaker"]["type"] == "person"

@@ -149,6 +149,8 @@ PERSON_TITLES = frozenset({
     "aide", "deputy", "lawmaker", "leader", "candidate", "economist", "analyst", "author", "actor", "actress",
     "singer", "rapper", "poet", "writer", "player", "quarterback", "striker", "star",
 })
+# Largest number read as a person's age when it stands in apposition to a name ("Smith, 45, said").
+MAX_AGE = 120
 # Titles that, before a single given name, are part of the name a person is known by ("Prince Andrew",
 # "Pope Francis"); the scorer and the gold keep them.
 ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "pope", "duke", "duchess", "emperor", "empress",
@@ -541,14 +543,17 @@ def _determined(ent: Span) -> bool:
 
 def _person_signal(ent: Span) -> bool:
     """Whether an ORG/GPE/NORP entity the NER mistyped is a person by what surrounds it: a person's title or
-    honorific right before it ("Lt. Col. Vindman", "Ambassador Sondland") or a person-role apposition after it
-    ("Volker, the former special envoy")."""
+    honorific right before it ("Lt. Col. Vindman", "Ambassador Sondland"), an age ("Smith, 45,") or a person-role
+    apposition after it ("Volker, the former special envoy")."""
     if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) > 3 or is_outlet_name(ent.text):
         return False
     if not all(t.is_title or t.is_punct for t in ent) or ent.root.lower_ in ORG_HEADS:
         return False
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERSON_TITLES:
         return True
+    if any(child.dep_ == "appos" and child.like_num and child.text.isdigit() and 0 < int(child.text) <= MAX_AGE
+           for child in ent.root.children):
+        return True  # "Smith, 45, said": an age in apposition
     return any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_HEADS
                and child.lemma_.lower() not in BUSINESS_ROLES for child in ent.root.children)
 
