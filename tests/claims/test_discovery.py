@@ -138,7 +138,7 @@ def test_background_negation_is_not_a_denial():
 def _dump(store: Store) -> dict[str, list]:
     tables = {"claims": "id, text, articles, statements, first_date, events", "claim_articles": "claim, article",
               "claim_statements": "*", "events": "claim, article, date, action, actor, data",
-              "article_edges": "*", "claim_keys": "*", "article_profiles": "article, terms",
+              "article_edges": "*", "weak_edges": "*", "claim_keys": "*", "article_profiles": "article, terms",
               "article_vectors": "*"}
     return {t: sorted(map(tuple, store.db.execute(f"SELECT {cols} FROM {t}").fetchall())) for t, cols in tables.items()}
 
@@ -202,11 +202,11 @@ def test_a_run_killed_between_profiles_and_their_edges_is_made_whole_by_the_next
     with fresh("killed.db") as store:
         calls = []
 
-        def add_edges(edges, linked=()):
+        def add_edges(edges, linked=(), strong=0.0):
             calls.append(len(calls))
             if len(calls) == 2:  # the second batch's profiles (and the first's with jobs=2) stored, edges not
                 raise Killed
-            Store.add_edges(store, edges, linked)
+            Store.add_edges(store, edges, linked, strong)
 
         monkeypatch.setattr(store, "add_edges", add_edges)
         with pytest.raises(Killed):
@@ -247,3 +247,36 @@ def test_key_lookup_reads_a_bounded_number_of_articles_per_term(tmp_path):
         found = store.key_candidates([("ferry", 1.0)], per_key=5, limit=100)
         # the five articles that weigh the term most, best first
         assert [a for a, _ in found] == [f"{i:016x}" for i in range(49, 44, -1)]
+
+
+def test_weak_edges_are_kept_under_their_finder_and_read_among_members(tmp_path):
+    ids = [f"{i:016x}" for i in range(4)]
+    with Store(str(tmp_path / "a.db")) as store:
+        for a in ids:
+            store.add_article(Article(id=a, source=f"{a}.txt", title="t", text="x", extractor="test"))
+        # (finder, candidate, similarity); the pair 1-2 found twice: its last similarity is kept (here, strong)
+        store.add_edges([(ids[1], ids[0], 0.9), (ids[2], ids[0], 0.1), (ids[1], ids[2], 0.2), (ids[2], ids[1], 0.3),
+                         (ids[3], ids[2], 0.12)], strong=0.25)
+        assert store.edges_of(ids, 0.25) == [(ids[0], ids[1], 0.9), (ids[1], ids[2], 0.3)]
+        assert sorted(map(tuple, store.db.execute("SELECT finder, other FROM weak_edges"))) == [
+            (ids[2], ids[0]), (ids[3], ids[2])]
+        assert store.edges_among(ids) == [(ids[0], ids[1], 0.9), (ids[0], ids[2], 0.1), (ids[1], ids[2], 0.3),
+                                          (ids[2], ids[3], 0.12)]
+        assert store.edges_among(ids[:2]) == [(ids[0], ids[1], 0.9)]
+        assert store.edges_among([ids[0], ids[2]]) == [(ids[0], ids[2], 0.1)]  # read from either end's side
+        store.drop_profiles([ids[3]])
+        assert store.edges_among(ids) == [(ids[0], ids[1], 0.9), (ids[0], ids[2], 0.1), (ids[1], ids[2], 0.3)]
+
+
+def test_migration_moves_stored_weak_edges_apart(tmp_path):
+    ids = [f"{i:016x}" for i in range(3)]
+    db = str(tmp_path / "a.db")
+    with Store(db) as store:
+        with store.db:  # a store as version 10 left it: every edge in article_edges
+            store.db.execute("DROP TABLE weak_edges")
+            store.db.execute("DELETE FROM migrations WHERE version = 11")
+            store.db.executemany("INSERT INTO article_edges VALUES (?, ?, ?)",
+                                 [(ids[0], ids[1], 0.9), (ids[0], ids[2], 0.1), (ids[1], ids[2], 0.25)])
+    with Store(db) as store:
+        assert store.edges_of(ids, 0.25) == [(ids[0], ids[1], 0.9), (ids[1], ids[2], 0.25)]
+        assert store.edges_among(ids) == [(ids[0], ids[1], 0.9), (ids[0], ids[2], 0.1), (ids[1], ids[2], 0.25)]

@@ -171,7 +171,7 @@ def _parts(store, members: list[str]) -> dict[str, int]:
 
     members = sorted(members)
     index = {a: i for i, a in enumerate(members)}
-    edges = [(index[a], index[b], s) for a, b, s in store.edges_of(members) if a in index and b in index]
+    edges = [(index[a], index[b], s) for a, b, s in store.edges_among(members)]
     return dict(zip(members, average_link(len(members), edges, PART_THRESHOLD)))
 
 

@@ -193,11 +193,22 @@ class ClaimsSQL:
         return [(r[0], float(r[1])) for r in self.db.execute(sql, (query, int(limit)))]
 
     # -- edges and components -----------------------------------------------------------------------------
-    def add_edges(self, edges: list[tuple[str, str, float]], linked: Iterable[str] = ()) -> None:
-        """Store ``edges`` and mark the ``linked`` articles' profiles linked, in one transaction."""
+    def add_edges(self, edges: list[tuple[str, str, float]], linked: Iterable[str] = (), strong: float = 0.0) -> None:
+        """Store ``edges`` (finder, candidate, similarity) and mark the ``linked`` articles' profiles linked, in one
+        transaction; a pair given twice keeps its last similarity. Edges of at least ``strong`` go to article_edges,
+        looked up from either end (:meth:`edges_of`); weaker ones to weak_edges under the article that found them,
+        read only among a cluster's members (:meth:`edges_among`). Most edges are weak, and a run's new articles
+        write theirs as runs of rows in their own order rather than into two indexes at random places (at 100k
+        articles, 8 million edges: the random writes were most of this process's time)."""
+        last: dict[tuple[str, str], tuple[str, str, float]] = {}
+        for a, b, s in edges:
+            if a != b:
+                last[(min(a, b), max(a, b))] = (a, b, s)
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO article_edges VALUES (?, ?, ?)",
-                                [(min(a, b), max(a, b), s) for a, b, s in edges if a != b])
+                                [(a, b, edge[2]) for (a, b), edge in last.items() if edge[2] >= strong])
+            self.db.executemany("INSERT OR REPLACE INTO weak_edges VALUES (?, ?, ?)",
+                                [edge for edge in last.values() if edge[2] < strong])
             for chunk in _chunks(sorted(set(linked))):
                 self.db.execute("UPDATE article_profiles SET linked = 1 WHERE article IN "
                                 "(SELECT value FROM json_each(?))", (json.dumps(chunk),))
@@ -217,15 +228,19 @@ class ClaimsSQL:
                                                 "(SELECT value FROM json_each(?))", arg).fetchall():
                     for term in json.loads(terms):
                         counts[term] = counts.get(term, 0) + 1
+                # weak edges by their finder only: an edge is stored with its finder's link mark, and a batch links
+                # to profiles stored before it, so no stored edge was found by a linked article toward an unlinked one
                 for table, column in (("article_profiles", "article"), ("article_vectors", "article"),
-                                      ("claim_keys", "article"), ("article_edges", "a"), ("article_edges", "b")):
+                                      ("claim_keys", "article"), ("article_edges", "a"), ("article_edges", "b"),
+                                      ("weak_edges", "finder")):
                     self.db.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))", arg)
             self.db.executemany("UPDATE term_df SET df = df - ? WHERE term = ?",
                                 [(n, term) for term, n in sorted(counts.items())])
             self.db.execute("DELETE FROM term_df WHERE df <= 0")
 
-    def edges_of(self, ids: Iterable[str], min_sim: float = 0.0) -> list[tuple[str, str, float]]:
-        """Stored edges touching ``ids`` (a, b, similarity), those of at least ``min_sim`` only."""
+    def edges_of(self, ids: Iterable[str], min_sim: float) -> list[tuple[str, str, float]]:
+        """Stored edges touching ``ids`` (a, b, similarity) of at least ``min_sim``, which must be at least the
+        ``strong`` they were stored with (weaker edges are read among members only: :meth:`edges_among`)."""
         out = []
         for chunk in _chunks(sorted(set(ids))):
             arg = json.dumps(chunk)
@@ -233,6 +248,22 @@ class ClaimsSQL:
                                    "AND sim >= ? UNION SELECT a, b, sim FROM article_edges WHERE b IN "
                                    "(SELECT value FROM json_each(?)) AND sim >= ?", (arg, min_sim, arg, min_sim)).fetchall()
         return [(r[0], r[1], r[2]) for r in out]
+
+    def edges_among(self, ids: Iterable[str]) -> list[tuple[str, str, float]]:
+        """Every stored edge between two of ``ids`` (a, b, similarity; a < b), strong and weak: a weak edge is
+        stored under its finder, which is one of ``ids`` when both ends are."""
+        inside = set(ids)
+        found: dict[tuple[str, str], float] = {}
+        for chunk in _chunks(sorted(inside)):
+            arg = (json.dumps(chunk),)
+            for a, b, s in self.db.execute("SELECT finder, other, sim FROM weak_edges WHERE finder IN "
+                                           "(SELECT value FROM json_each(?))", arg):
+                if b in inside:
+                    found[(min(a, b), max(a, b))] = s
+        for a, b, s in self.edges_of(inside, float("-inf")):
+            if a in inside and b in inside:
+                found[(a, b)] = s
+        return [(a, b, s) for (a, b), s in sorted(found.items())]
 
     # -- claims -------------------------------------------------------------------------------------------
     def claims_of_articles(self, ids: Iterable[str]) -> dict[str, str]:
@@ -301,5 +332,5 @@ class ClaimsSQL:
         or version change)."""
         with self.db:
             for table in ("events", "claim_statements", "claim_articles", "claim_outlets", "claims", "article_edges",
-                          "term_df", "claim_keys", "article_vectors", "article_profiles"):
+                          "weak_edges", "term_df", "claim_keys", "article_vectors", "article_profiles"):
                 self.db.execute(f"DELETE FROM {table}")

@@ -318,3 +318,24 @@ def _m10(db: sqlite3.Connection) -> None:
     # unlinked (0) and marked linked (1) in the transaction that stores its edges; profiles stored before this
     # migration were linked by the runs that made them.
     db.execute("ALTER TABLE article_profiles ADD COLUMN linked INTEGER NOT NULL DEFAULT 1")
+
+
+@migration(11, "weak edges stored apart, under the article that found them")
+def _m11(db: sqlite3.Connection) -> None:
+    # Edges below the clustering threshold (0.25, claims/_discover.CLUSTER_THRESHOLD) only weigh in the averages
+    # inside a component, read among its members; written into article_edges and its second index they cost random
+    # page writes all over a large table. Stored edges keep (a, b) with a < b: the finder of an old weak edge is
+    # taken to be b, the later of the two in the id order a claims run profiles articles in (either end is right
+    # for reading among members).
+    db.executescript(
+        """
+        CREATE TABLE weak_edges (            -- edges below the clustering threshold, under their finder
+            finder TEXT NOT NULL,
+            other TEXT NOT NULL,
+            sim REAL NOT NULL,
+            PRIMARY KEY (finder, other)
+        ) WITHOUT ROWID;
+        INSERT INTO weak_edges SELECT b, a, sim FROM article_edges WHERE sim < 0.25;
+        DELETE FROM article_edges WHERE sim < 0.25;
+        """
+    )
