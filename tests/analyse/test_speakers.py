@@ -710,3 +710,16 @@ def test_a_described_organisation_refers_back_to_the_one_named(nlp):
 def test_a_name_with_an_age_in_apposition_is_a_person(nlp):
     s = _find(extract_statements("Smith, 45, said the fire started in the kitchen.", nlp), "fire started")
     assert s["speaker"]["type"] == "person"
+
+
+def test_a_definite_role_refers_back_to_the_person_given_it(nlp):
+    text = "Elon Musk, Tesla's chief executive, visited Berlin. The executive said the factory would open."
+    s = _find(extract_statements(text, nlp), "factory would open")
+    assert s["speaker"]["name"] == "Elon Musk" and s["speaker"]["type"] == "person"
+
+
+def test_a_definite_role_given_only_later_stays_a_source(nlp):
+    text = ("The official said the runway was closed.\n\n"
+            "Another official, Mark Reed, said the flights were delayed.")
+    s = _find(extract_statements(text, nlp), "runway was closed")
+    assert s["speaker"]["type"] == "anonymous"

@@ -944,6 +944,12 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         return Speaker(text, start, end, org or _clean_name(text), "organization")
     document = lemma in DOCUMENT_HEADS or lower in DOCUMENT_HEADS
     plural = head.tag_ in ("NNS", "NNPS") and not document
+    if head.tag_ == "NN" and lower in ANONYMOUS_HEADS and not determiners and any(
+            (t.dep_ == "det" and t.lower_ == "the") or t.dep_ == "poss" for t in head.children):
+        earlier = any(at < start and word == lemma for at, word, _ in book.roles + book.titles)
+        named = book.by_role(lemma, start) if earlier else None
+        if named:  # "the executive" after "Elon Musk, Tesla's chief executive": that person, not a source
+            return Speaker(text, start, end, named, "person", lemma)
     if lower in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS or (determiners and head.pos_ == "NOUN"
                                                                  and not document) or \
             (plural and (head.pos_ == "NOUN" or head.ent_type_ in ("NORP", "GPE"))):
