@@ -723,3 +723,10 @@ def test_a_definite_role_given_only_later_stays_a_source(nlp):
             "Another official, Mark Reed, said the flights were delayed.")
     s = _find(extract_statements(text, nlp), "runway was closed")
     assert s["speaker"]["type"] == "anonymous"
+
+
+def test_a_split_compound_subject_gives_way_to_the_named_one(nlp):
+    text = ("The moon is cold. Rainfall occurs everywhere on Titan, but the poles are wetter, said study co-author "
+            "Anezina Solomonidou, a European Space Agency research fellow.")
+    s = _find(extract_statements(text, nlp), "Rainfall occurs")
+    assert s["speaker"]["name"] == "Anezina Solomonidou" and s["speaker"]["type"] == "person"

@@ -77,6 +77,11 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
         return None
     for child in token.children:
         if child.dep_ == "nsubj":
+            named = [c for c in token.children if c.dep_ == "nsubj" and c.i > child.i and c.ent_type_ == "PERSON"]
+            if named and child.ent_type_ != "PERSON" and child.pos_ == "NOUN":
+                # Two subjects from a split compound ("said study co-author Anezina Solomonidou": "co" and
+                # "Solomonidou"): the named one speaks.
+                child = named[0]
             if child.tag_ == "WDT" and token.dep_ == "relcl":
                 return token.head
             if child.lower_ in ("there", "that", "this", "which"):
