@@ -730,3 +730,9 @@ def test_a_split_compound_subject_gives_way_to_the_named_one(nlp):
             "Anezina Solomonidou, a European Space Agency research fellow.")
     s = _find(extract_statements(text, nlp), "Rainfall occurs")
     assert s["speaker"]["name"] == "Anezina Solomonidou" and s["speaker"]["type"] == "person"
+
+
+def test_a_relation_after_his_or_her_is_the_person_given_it_before(nlp):
+    text = "Tom Hill ran the farm with his wife Ann Hill. His wife said the farm was sold."
+    s = _find(extract_statements(text, nlp), "farm was sold")
+    assert s["speaker"]["name"] == "Ann Hill" and s["speaker"]["type"] == "person"

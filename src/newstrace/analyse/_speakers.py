@@ -988,6 +988,13 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         role = ROLE_ABBREVIATIONS[lemma.rstrip(".")]
         named = book.by_role(role, start)  # "the PM said": the person titled Prime Minister
         return Speaker(text, start, end, named or _clean_name(text), "person", role)
+    if head.pos_ == "NOUN" and lemma in PERSON_HEADS and head.tag_ == "NN" and any(
+            t.dep_ == "poss" and t.lower_ in ("his", "her", "their") for t in head.children) and \
+            any(at < start and word == lemma for at, word, _ in book.roles + book.titles):
+        # "His wife said" after "Tom Hill and his wife Ann Hill": the person given that role before
+        named = book.by_role(lemma, start)
+        if named:
+            return Speaker(text, start, end, named, "person", lemma)
     if head.pos_ == "NOUN" and (lemma in PERSON_HEADS or lemma in ROLE_WORDS):
         the = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children) or any(
             t.dep_ == "poss" and t.ent_type_ in ("GPE", "ORG", "NORP") for t in head.children)
