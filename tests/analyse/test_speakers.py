@@ -736,3 +736,8 @@ def test_a_relation_after_his_or_her_is_the_person_given_it_before(nlp):
     text = "Tom Hill ran the farm with his wife Ann Hill. His wife said the farm was sold."
     s = _find(extract_statements(text, nlp), "farm was sold")
     assert s["speaker"]["name"] == "Ann Hill" and s["speaker"]["type"] == "person"
+
+
+def test_the_writers_own_findings_are_no_statements(nlp):
+    statements = extract_statements("Our initial testing suggests that the laptop runs cool under load.", nlp)
+    assert not [s for s in statements if "runs cool" in s["content"]["text"]]

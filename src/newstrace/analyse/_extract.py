@@ -46,6 +46,8 @@ INHERIT_CHARS = 600
 # a first-person speaker outside any quote is the author or the outlet, not a reported source; and the reader it
 # addresses ("you might wonder why", "you'll find yourself asked") is no source either.
 OWN_VOICE = frozenset({"i", "we", "me", "us", "you"})
+# Possessives that make a thing the writer's own ("our testing", "my account").
+OWN_VOICE_OWNERS = frozenset({"our", "my"})
 # Parts of speech a speaker's head never has: a cue whose "subject" is a verb, an adverb or a particle ("may",
 # "automatically", "'s") is a misparse, not someone speaking.
 NOT_A_SPEAKER = frozenset({"VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"})
@@ -403,6 +405,13 @@ def _misparsed_speaker(subject: Token) -> bool:
     return subject.pos_ in NOT_A_SPEAKER and not named
 
 
+def _own_finding(subject: Token, speaker: Speaker) -> bool:
+    """Whether the "speaker" is the writer's own thing ("Our initial testing suggests", "My account informed
+    me"): a document or thing the first person owns is the article's own voice, not a reported source."""
+    return speaker.type in ("document", "unknown") and any(
+        c.dep_ == "poss" and c.lower_ in OWN_VOICE_OWNERS for c in subject.children)
+
+
 def _nobody_speaks(cue: Token) -> bool:
     """Whether a cue that found no speaker is a form that names none: an agentless passive ("it is alleged",
     "we were told to expect"), a bare infinitive ("to tell him"), an imperative ("Find someone to talk to") or
@@ -430,7 +439,8 @@ def statements_from_docs(text: str, docs: list[tuple[int, Doc]], *, article_id: 
     _resolve(cands, text, collect_names(docs), published)
     cands = [c for c in cands if not (c.speaker and c.speaker.text.lower() in OWN_VOICE)
              and not (c.speaker is None and _nobody_speaks(c.cue))
-             and not (c.subject is not None and _misparsed_speaker(c.subject))]
+             and not (c.subject is not None and _misparsed_speaker(c.subject))
+             and not (c.subject is not None and c.speaker is not None and _own_finding(c.subject, c.speaker))]
     relay_chains(cands)
     _outlet_relays(cands, outlet)
     out = []
