@@ -30,6 +30,16 @@ _DENIAL_WORDS = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*
 # precision 0.776 -> 0.794), but on the held-out rumours precision fell 0.584 -> 0.515 (recall 0.591 -> 0.602, assert
 # recall 0.836 -> 0.812), measured in one run. The same words counted only in or next to sentences similar to the
 # claim did worse on tune (out-of-fold F1 0.71-0.74).
+# Tried and not kept (issue 9): paraphrase-aware similarity for the denial sentences and the negated lead, the
+# lexical cosine blended with the packaged static embedding's cosine (claims._embed.load_static, the few candidate
+# sentences and the claim encoded in one batch), as a replacement of denial_sentence_similarity/position and
+# negated_lead_similarity or as two added features. Out-of-fold denial F1 on the tune split (train_denial, 911 rows,
+# 208 gold denies; base 0.700, P 0.773, R 0.639): blends with dense weight 0.25-1.0 and max(lexical, w * dense)
+# gave 0.695-0.710 as replacements, 0.698-0.704 as added features; the best, max(lexical, dense) replacing both,
+# 0.710 at P 0.746, R 0.678 (8 more true denies for 10 more false ones; a by-rumour bootstrap of the F1 gain,
+# -0.017..+0.039 at 90%); dense cosines shifted and rescaled ((d - c) / (1 - c), c 0.2-0.4) 0.695-0.702. Within
+# noise and lower precision, so not run on the held-out rumours. The static embedding lifts unrelated sentences too
+# (median dense cosine of the best denial sentence 0.40 on non-denying rows vs 0.53 on denying ones).
 # The lead: the article's first characters, where its own take on a claim usually is.
 LEAD_CHARS = 600
 # The lead's sentences read for a negated restatement of the claim ("No cases of the virus have been found", "X is not
