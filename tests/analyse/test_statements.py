@@ -178,3 +178,16 @@ def test_a_cue_the_parse_left_without_subject_takes_the_phrase_before_it(nlp):
     assert steal and steal[0]["speaker"]["name"] is not None
     tariffs = [s for s in statements if "tariffs fall" in s["content"]["text"]]
     assert tariffs and tariffs[0]["speaker"]["type"] == "document"
+
+
+def test_evidence_clause_and_saying_noun_by_speaker(nlp):
+    """'cited X as proof that ...' reports the clause; 'a declaration by X that ...' is X's statement."""
+    text = ("Mayor Jane Lopez cited the protests as proof that the new rules were working. "
+            "The vote comes despite an earlier declaration by the Acme Corporation that its plant was safe.")
+    statements = extract_statements(text, nlp)
+    _check_contract(text, statements)
+    cited = _find(statements, "the new rules were working")
+    assert cited["speaker"]["name"] == "Jane Lopez"
+    declared = _find(statements, "its plant was safe")
+    assert declared["speaker"]["name"] == "Acme Corporation"
+    assert "protests" not in cited["content"]["text"]

@@ -283,6 +283,14 @@ def _indirect(doc: Doc, offset: int, quotes: list[Quote], used: set[int]) -> lis
             end = inner[-1].end  # the parse left the closing mark (and what it closes) outside the clause
         how = "belief" if token.lemma_.lower() in ind.BELIEF_LEMMAS else rule
         found.append(Candidate(kind, how, token, offset, (offset + start, offset + end), ind.subject_of(token)))
+    for noun_i, source_i, head_i in ind.saying_nouns(doc):
+        if _inside(doc[noun_i].idx, quotes):
+            continue
+        left, right = ind.clause_bounds(doc[head_i], doc[noun_i])
+        start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+        if right >= left and text[start:end].strip(" \"“”'.,;:"):
+            found.append(Candidate("indirect", "claim", doc[noun_i], offset, (offset + start, offset + end),
+                                   doc[source_i]))
     for cue_i, _to_i, source_i, left, right in ind.according_to(doc):
         if _inside(doc[cue_i].idx, quotes):
             continue

@@ -40,6 +40,14 @@ PUBLISH_LEMMAS = frozenset("publish release issue run print air post write carry
 PIECE_NOUNS = frozenset("article report story piece op-ed editorial column statement release post tweet "
                         "video analysis investigation".split())
 CLAUSE_DEPS = ("ccomp",)
+# Nouns of evidence whose "that" clause a cue's "as" phrase reports: "cited the backlash as proof that the campaign
+# works" says that the campaign works (the speaker's claim, the object only what it rests on).
+EVIDENCE_NOUNS = frozenset("proof evidence sign indication confirmation vindication".split())
+# Nouns of saying whose "by X" phrase names a speaker and whose "that" clause is what X said ("an earlier
+# declaration by health officials that the risk was minimal").
+SAYING_NOUNS = frozenset("declaration statement announcement assurance assurances warning warnings claim claims "
+                         "assertion admission acknowledgment acknowledgement insistence promise pledge "
+                         "prediction".split())
 # Verbs whose content may be a gerund ("reported being logged off", "denied taking", "admitted to hiding").
 GERUND_CONTENT_LEMMAS = frozenset("report admit deny acknowledge recall mention confess".split())
 # Objects that make "claim" a statement ("claimed responsibility for the attack"), not a taking ("claimed lives").
@@ -241,7 +249,40 @@ def content_head(token: Token) -> tuple[Token, str] | None:
                     return grandchild, "claim"
             if lemma in OBJECT_CONTENT_LEMMAS and len(list(child.subtree)) >= 2:
                 return child, "object"
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in EVIDENCE_NOUNS:
+                    clause = _that_clause(noun)
+                    if clause is not None:
+                        return clause, "claim"  # "cited the figures as proof that ..."
     return None
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The head of a noun's "that" clause ("proof that it works": works), or None."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            return child
+    return None
+
+
+def saying_nouns(doc: Doc) -> list[tuple[int, int, int]]:
+    """Token indices (noun, speaker head, clause head) of "a <saying noun> by X that ..." phrases ("a declaration
+    by the ministry that the risk was minimal"); not those a cue verb takes as its object ("rejected a claim by
+    the union that ...": the verb's rule reads that one)."""
+    found = []
+    for noun in doc:
+        if noun.lemma_.lower() not in SAYING_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if noun.dep_ == "dobj" and is_cue(noun.head):
+            continue
+        agents = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"]
+        clause = _that_clause(noun)
+        if agents and clause is not None:
+            found.append((noun.i, agents[0].i, clause.i))
+    return found
 
 
 def _gerund_content(token: Token) -> Token | None:
