@@ -741,3 +741,14 @@ def test_a_relation_after_his_or_her_is_the_person_given_it_before(nlp):
 def test_the_writers_own_findings_are_no_statements(nlp):
     statements = extract_statements("Our initial testing suggests that the laptop runs cool under load.", nlp)
     assert not [s for s in statements if "runs cool" in s["content"]["text"]]
+
+
+def test_a_short_name_spelled_from_an_organisation_named_before_is_that_organisation(nlp):
+    """'VW' takes the one-word organisation whose letters spell it in order (Volkswagen); an outlet's short name
+    and a short name with a later vowel ('GE' beside Google) do not."""
+    text = ("Volkswagen will sell the new wagon in the spring.\n\n"
+            "VW said the car would cost less than its rivals.")
+    s = _find(extract_statements(text, nlp), "cost less")
+    assert s["speaker"]["name"] == "Volkswagen" and s["speaker"]["type"] == "organization"
+    text = "Google sells ads. GE said the turbine plan was sound."
+    assert _find(extract_statements(text, nlp), "turbine")["speaker"]["name"] == "GE"

@@ -1254,7 +1254,22 @@ def _initials_of(word: str, book: NameBook) -> str | None:
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         if initials == word:
             return name
+    for _, name in book.orgs:
+        # A one-word organisation whose letters hold the short name in order from its first ("VW": Volkswagen,
+        # "VW" 7 times beside "Volkswagen" on the AEB pages outside speakers-dev), not one that merely starts
+        # with it ("Unilever" is no "UN": the short name's later letters come after its second letter, and are
+        # consonants: "GE" is not Google); never an outlet's short name ("AP" is not Apple).
+        if " " not in name and name[:1] == word[0] and len(name) >= 2 * len(word) and \
+                not any(letter in "AEIOU" for letter in word[1:]) and not is_outlet_name(word) and \
+                _spelled_in(word[1:].lower(), name[2:].lower()):
+            return name
     return None
+
+
+def _spelled_in(letters: str, word: str) -> bool:
+    """Whether ``letters`` occur in ``word`` in order (not necessarily side by side)."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 def _strip_det(name: str) -> str:
