@@ -10,7 +10,8 @@ Two kinds, all computed from a vocabulary fitted on training text only:
   top-k and all sentences over a similarity floor) and in a window of words around the claim's own terms; single
   cue words there; polarity of claim and nearest sentences and their interaction; question marks and quotes.
 
-Work is shared per distinct text within one call (FNC-1 pairs reuse bodies and headlines), never across calls.
+Work is shared per distinct text within one call (FNC-1 pairs reuse bodies and headlines); across calls only each word's
+token facts are remembered (a pure function of the word).
 Every sum is order-independent (math.fsum or fixed order), so features do not depend on PYTHONHASHSEED.
 """
 from __future__ import annotations
@@ -101,7 +102,7 @@ def _token(tok: str) -> tuple[str, list[int], int | None, bool, bool]:
 
 
 def _describe(text: str, memo: dict[str, tuple]) -> tuple[_Text, list[str]]:
-    """Tokens, lexicon and cue counts per sentence; `memo` (word -> :func:`_token`) lives for one transform call."""
+    """Tokens, lexicon and cue counts per sentence; `memo`: word -> :func:`_token`, kept by the caller."""
     sents = sentences(text)
     lex = np.zeros((len(sents), len(_LEX_NAMES)), dtype=np.float32)
     cues = np.zeros((len(sents), len(CUE_WORDS)), dtype=np.float32)
@@ -146,6 +147,9 @@ def _describe(text: str, memo: dict[str, tuple]) -> tuple[_Text, list[str]]:
     return info, sents
 
 
+#: distinct words whose token facts (:func:`_token`) a FeatureExtractor remembers across transform calls before it
+#: starts again (a few hundred bytes each: tens of megabytes at most; a corpus's common words fit)
+MAX_TOKENS = 200_000
 #: pairs whose sentence rows are stacked in one sparse product (bounds its memory when training on every pair)
 COSINE_CHUNK = 1024
 
@@ -194,6 +198,18 @@ class FeatureExtractor:
         self.tfidf: TfidfVectorizer | None = None
         self.svd: TruncatedSVD | None = None
         self.names: list[str] = []
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state.pop("_tokens", None)  # a memo of this process's run, never part of the model
+        return state
+
+    def _token_memo(self) -> dict[str, tuple]:
+        """word -> :func:`_token` (a pure function of the word), kept across calls, emptied past MAX_TOKENS."""
+        memo = self.__dict__.setdefault("_tokens", {})
+        if len(memo) > MAX_TOKENS:
+            memo.clear()
+        return memo
 
     # -- fitting -----------------------------------------------------------------------------------------------
     def fit(self, claims: list[str], texts: list[str]) -> "FeatureExtractor":
@@ -246,7 +262,7 @@ class FeatureExtractor:
         idf = dict(zip(self.tfidf.get_feature_names_out(), self.tfidf.idf_.tolist()))
         default_idf = float(np.max(self.tfidf.idf_)) if len(self.tfidf.idf_) else 1.0
 
-        memo: dict[str, tuple] = {}
+        memo = self._token_memo()
         claim_info = [_describe(c, memo)[0] for c in claims]
         claim_vec = self.tfidf.transform(claims)
         claim_lsa = _unit(self.svd.transform(claim_vec))
