@@ -191,3 +191,15 @@ def test_evidence_clause_and_saying_noun_by_speaker(nlp):
     declared = _find(statements, "its plant was safe")
     assert declared["speaker"]["name"] == "Acme Corporation"
     assert "protests" not in cited["content"]["text"]
+
+
+def test_a_quoted_description_is_a_statement_and_an_unquoted_one_is_not(nlp):
+    """'described X as "..."' quotes the speaker's words; 'described X as a failure' may be the writer's."""
+    text = ('Mayor Jane Lopez described the new bridge as "a gift to the whole valley." '
+            "The council described the old road as a failure.")
+    statements = extract_statements(text, nlp)
+    _check_contract(text, statements)
+    described = _find(statements, "gift to the whole valley")
+    assert described["speaker"]["name"] == "Jane Lopez"
+    assert described["content"]["text"].startswith("the new bridge as")
+    assert not [s for s in statements if "old road" in s["content"]["text"]]

@@ -262,7 +262,8 @@ def _indirect(doc: Doc, offset: int, quotes: list[Quote], used: set[int]) -> lis
     found: list[Candidate] = []
     text = doc.text
     for token in doc:
-        if token.i in used or _inside(token.idx, quotes) or not ind.is_cue(token):
+        if token.i in used or _inside(token.idx, quotes) or \
+                not (ind.is_cue(token) or ind.quoted_description(token) is not None):
             continue
         bounds = ind.content_bounds(token)
         if bounds is None:
