@@ -150,6 +150,8 @@ def _describe(text: str, memo: dict[str, tuple]) -> tuple[_Text, list[str]]:
 #: distinct words whose token facts (:func:`_token`) a FeatureExtractor remembers across transform calls before it
 #: starts again (a few hundred bytes each: tens of megabytes at most; a corpus's common words fit)
 MAX_TOKENS = 200_000
+# Attributes a FeatureExtractor makes for itself while it transforms (memos), left out when it is pickled.
+_RUN_STATE = ("_tokens", "_idf_table")
 #: pairs whose sentence rows are stacked in one sparse product (bounds its memory when training on every pair)
 COSINE_CHUNK = 1024
 
@@ -201,8 +203,16 @@ class FeatureExtractor:
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
-        state.pop("_tokens", None)  # a memo of this process's run, never part of the model
+        for name in _RUN_STATE:  # made by this process's run, never part of the model
+            state.pop(name, None)
         return state
+
+    def _idf(self) -> tuple[dict[str, float], float]:
+        """term -> fitted idf and the idf of an unseen term, made once (the fitted vectorizer does not change)."""
+        if "_idf_table" not in self.__dict__:
+            idf = dict(zip(self.tfidf.get_feature_names_out(), self.tfidf.idf_.tolist()))
+            self._idf_table = (idf, float(np.max(self.tfidf.idf_)) if len(self.tfidf.idf_) else 1.0)
+        return self._idf_table
 
     def _token_memo(self) -> dict[str, tuple]:
         """word -> :func:`_token` (a pure function of the word), kept across calls, emptied past MAX_TOKENS."""
@@ -214,6 +224,7 @@ class FeatureExtractor:
     # -- fitting -----------------------------------------------------------------------------------------------
     def fit(self, claims: list[str], texts: list[str]) -> "FeatureExtractor":
         """Fit on the distinct training claims and texts (pass each text once)."""
+        self.__dict__.pop("_idf_table", None)  # of an earlier fit
         corpus = list(dict.fromkeys(claims)) + list(dict.fromkeys(texts))
         self.tfidf = TfidfVectorizer(analyzer=_analyzer, min_df=2, max_df=0.5, max_features=self.max_features,
                                      sublinear_tf=True, dtype=np.float32)
@@ -259,8 +270,7 @@ class FeatureExtractor:
         claims = list(dict.fromkeys(c for c, _ in pairs))
         texts = list(dict.fromkeys(t for _, t in pairs))
         claim_index = {c: i for i, c in enumerate(claims)}
-        idf = dict(zip(self.tfidf.get_feature_names_out(), self.tfidf.idf_.tolist()))
-        default_idf = float(np.max(self.tfidf.idf_)) if len(self.tfidf.idf_) else 1.0
+        idf, default_idf = self._idf()
 
         memo = self._token_memo()
         claim_info = [_describe(c, memo)[0] for c in claims]
