@@ -752,3 +752,12 @@ def test_a_short_name_spelled_from_an_organisation_named_before_is_that_organisa
     assert s["speaker"]["name"] == "Volkswagen" and s["speaker"]["type"] == "organization"
     text = "Google sells ads. GE said the turbine plan was sound."
     assert _find(extract_statements(text, nlp), "turbine")["speaker"]["name"] == "GE"
+
+
+def test_the_possessor_of_a_passive_subject_is_what_the_next_pronoun_refers_to(nlp):
+    """'Anna Berg's first novels were published by a firm owned by Tim Ross. She said ...': Anna Berg speaks
+    (the possessor of the passive's subject), not the last person named."""
+    text = ("Anna Berg's first novels were published by a firm owned by the banker Kit Ross last year.\n\n"
+            "At the time she said the sale was the worst case for her books.")
+    s = _find(extract_statements(text, nlp), "worst case")
+    assert s["speaker"]["name"] == "Anna Berg"

@@ -469,8 +469,9 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
         name = _clean_person(ent) if ent.label_ == "PERSON" else _clean_name(ent.text)
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not _determined(ent) and book.is_person(name):
             full = book.resolve_person(name)
+            # (the possessor of a passive's subject too: "Taylor Swift's albums were released ... . She said")
             subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "poss"
-                                                                  and ent.root.head.dep_ == "nsubj")
+                                                                  and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
             verb = ent.root.head if ent.root.dep_ != "poss" else ent.root.head.head
             rank = (MAIN_SUBJECT if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
                     else 1) if subject else 0
