@@ -203,3 +203,16 @@ def test_a_quoted_description_is_a_statement_and_an_unquoted_one_is_not(nlp):
     assert described["speaker"]["name"] == "Jane Lopez"
     assert described["content"]["text"].startswith("the new bridge as")
     assert not [s for s in statements if "old road" in s["content"]["text"]]
+
+
+def test_set_phrases_and_things_that_name_no_one_are_no_statements(nlp):
+    """'Is it fair to say', "let's say", 'nothing indicated' report no one's words; 'It said' after a company
+    stays the company's statement."""
+    text = ("Is it fair to say that the fair was a success? Let's say they cause you to grow. "
+            "His records were clean, and nothing indicated that he had been ill. "
+            "Acme Corp. sells bolts. It said the plant would close in May.")
+    statements = extract_statements(text, nlp)
+    _check_contract(text, statements)
+    contents = " ".join(s["content"]["text"] for s in statements)
+    assert "fair was a success" not in contents and "grow" not in contents and "had been ill" not in contents
+    assert _find(statements, "plant would close")["speaker"]["name"] == "Acme Corp"

@@ -48,6 +48,14 @@ INHERIT_CHARS = 600
 OWN_VOICE = frozenset({"i", "we", "me", "us", "you"})
 # Possessives that make a thing the writer's own ("our testing", "my account").
 OWN_VOICE_OWNERS = frozenset({"our", "my"})
+# Subjects that name no one unless they refer back to a speaker: left unresolved ("That promises 355
+# horsepower", "nothing indicated that"), the cue reports a thing, not a statement. ("it" is left out: an
+# unresolved "it" was a thing on the AEB pages outside speakers-dev, "it confirms recent polling", but an
+# organisation in 6 of 7 cases on PolNeAR dev, "It says the campaign violated federal law".)
+NON_REFERRING_SUBJECTS = frozenset({"that", "this", "nothing"})
+# Words before "to say" that make it a set phrase of the writer's ("needless to say", "suffice it to say", "is it
+# fair to say"), and before "say" ("let's say").
+SET_PHRASE_SAY = frozenset({"needless", "suffice", "fair", "safe", "let", "'s", "’s"})
 # Parts of speech a speaker's head never has: a cue whose "subject" is a verb, an adverb or a particle ("may",
 # "automatically", "'s") is a misparse, not someone speaking.
 NOT_A_SPEAKER = frozenset({"VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"})
@@ -421,6 +429,23 @@ def _own_finding(subject: Token, speaker: Speaker) -> bool:
         c.dep_ == "poss" and c.lower_ in OWN_VOICE_OWNERS for c in subject.children)
 
 
+def _thing_or_set_phrase(cue: Token, subject: Token | None, speaker: Speaker | None) -> bool:
+    """Whether a cue reports no one's words: a subject that names no one and resolved to no one ("nothing
+    indicated"), or a set phrase of the writer's ("That said,", "needless to say", "let's say")."""
+    if subject is not None and subject.lower_ in NON_REFERRING_SUBJECTS and subject.tag_ != "WDT" and \
+            (speaker is None or speaker.type == "unknown"):  # (not a relative "that": "a report that said")
+        return True
+    if cue.lemma_.lower() != "say":
+        return False
+    doc = cue.doc
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if subject is not None and subject.lower_ == "that" and subject.i == cue.i - 1 and nxt is not None and \
+            nxt.text == ",":
+        return True  # "That said, Google promised more"
+    before = [t.lower_ for t in doc[max(cue.sent.start, cue.i - 3):cue.i]]
+    return any(word in SET_PHRASE_SAY for word in before) and (not before or before[-1] in ("to", "'s", "’s"))
+
+
 def _nobody_speaks(cue: Token) -> bool:
     """Whether a cue that found no speaker is a form that names none: an agentless passive ("it is alleged",
     "we were told to expect"), a bare infinitive ("to tell him"), an imperative ("Find someone to talk to") or
@@ -449,6 +474,7 @@ def statements_from_docs(text: str, docs: list[tuple[int, Doc]], *, article_id: 
     cands = [c for c in cands if not (c.speaker and c.speaker.text.lower() in OWN_VOICE)
              and not (c.speaker is None and _nobody_speaks(c.cue))
              and not (c.subject is not None and _misparsed_speaker(c.subject))
+             and not _thing_or_set_phrase(c.cue, c.subject, c.speaker)
              and not (c.subject is not None and c.speaker is not None and _own_finding(c.subject, c.speaker))]
     relay_chains(cands)
     _outlet_relays(cands, outlet)
