@@ -257,7 +257,7 @@ def test_a_nationality_modified_government_is_not_the_last_organisation(nlp):
 def test_a_name_the_ner_missed_is_a_person_by_its_apposition(nlp):
     from spacy.tokens import Doc
 
-    from newstrace.analyse._speakers import collect_names
+    from newstrace.analyse._names import collect_names
 
     words = ["Lena", "Marsh", ",", "director", "of", "Orbit", "Ads", ",", "said", "it", "worked", ".",
              "Marsh", "said", "so", "."]
@@ -349,7 +349,7 @@ def test_a_person_speaking_with_their_team_keeps_the_team(nlp):
 
 def test_a_gendered_predicate_noun_sets_the_gender(nlp):
     from newstrace.analyse._pipeline import parse
-    from newstrace.analyse._speakers import collect_names
+    from newstrace.analyse._names import collect_names
 
     text = ("Prosecutors said a man threatened Rep. Dana Whitfield and Tom Brandt in March. Dana Whitfield is one "
             "of the first two Muslim women elected to the state senate.")
@@ -384,7 +384,7 @@ def test_a_title_case_dateline_before_a_dash_is_not_the_speaker(nlp):
 
 
 def test_a_name_with_a_figure_is_no_persons_full_name(nlp):
-    from newstrace.analyse._speakers import NameBook
+    from newstrace.analyse._names import NameBook
 
     book = NameBook()
     book.add("Thunderbolt 3 Apple")

@@ -16,7 +16,9 @@ from ._pipeline import parse
 from ._quotes import Quote, find_quotes, is_block
 from ._relay import outlet_relay, relay_chains
 from ._reldates import find_date, parse_published
-from ._speakers import MAIN_SUBJECT, PERSON_PRONOUNS, NameBook, Speaker, collect_names, describe, mention_span
+from ._names import NameBook, collect_names
+from ._speaker_words import MAIN_SUBJECT, PERSON_PRONOUNS
+from ._speakers import Speaker, describe, mention_span
 
 # Tokens searched after a quote's closing mark for its cue ('," Zhao said.', '," Jane Roe, a city official, said');
 # PolNeAR train (150 texts) F1 0.6923 at 8, 0.6936 at 14 and the same at 20.
