@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ._speaker_words import QUOTE_MARKS
+
 # Reporting verbs (lemmas): the verbs of the scorer's REPORTING list and the most frequent speech cues of
 # PolNeAR train (said 3962, says 414, told 386, added 200, wrote 195, asked 158, noted 95, reported 93 ...);
 # "describe" left out (precision 0.20 on 150 train texts: its object is rarely the annotated content).
@@ -70,7 +72,8 @@ LEFT_CLIMB = 6
 # Verbs of naming that report words only when they quote them: 'described the call as "improper"' (left out
 # of SPEECH_LEMMAS: unquoted, "describe"'s object was the annotated content in 0.20 of PolNeAR train cases).
 QUOTED_AS_LEMMAS = frozenset("describe characterize characterise".split())
-QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``"})
+# (double quotation marks, as the speaker rules read them, and single ones)
+QUOTED_AS_MARKS = QUOTE_MARKS | {"'", "‘", "’"}
 # Subordinators that start a contrasting clause which is the writer's, not the speaker's.
 CUT_MARKS = frozenset("while whereas although though".split())
 
@@ -377,7 +380,7 @@ def quoted_description(token: Token) -> tuple[int, int] | None:
         return None
     phrases = [c for c in list(token.children) + list(objects[0].children) if c.dep_ == "prep" and c.lower_ == "as"]
     for phrase in phrases:
-        if any(t.text in QUOTE_MARKS for t in phrase.subtree):
+        if any(t.text in QUOTED_AS_MARKS for t in phrase.subtree):
             if objects[0].i < token.i:  # 'what host Tom Bergeron described as "..."': the phrase alone
                 return phrase.i, phrase.right_edge.i
             return objects[0].left_edge.i, max(phrase.right_edge.i, objects[0].right_edge.i)

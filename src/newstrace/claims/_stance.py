@@ -135,25 +135,25 @@ def refers_back(content: str) -> bool:
     return bool(BACK_REFERENCE.match(content or "")) and len(content.split()) <= 8
 
 
-def own_voice_denial(sentence: str) -> bool:
-    """An article's own sentence that calls a claim untrue (a scoped disparaging reference, not "a false alarm")."""
-    if sentence.isascii() and not any(word in sentence.lower() for word in _DISPARAGE_WORDS):
+def own_voice_denial(sentence: str, words: Sequence[str] = ()) -> bool:
+    """An article's own sentence that calls a claim untrue (a scoped disparaging reference, not "a false alarm").
+    ``words``: the _DISPARAGE_WORDS to look for first (default all; :func:`own_voice_denials` passes those its
+    article holds)."""
+    if sentence.isascii() and not any(word in sentence.lower() for word in words or _DISPARAGE_WORDS):
         return False  # SCOPED_DISPARAGE cannot match (its case-insensitive search is the costly part)
-    return _scoped_disparage(sentence)
-
-
-def _scoped_disparage(sentence: str) -> bool:
     return bool(SCOPED_DISPARAGE.search(sentence)) and not re.search(r"\bif\b", sentence, re.I)
 
 
 def own_voice_denials(text: str, sentences: Sequence[str]) -> list[bool]:
     """:func:`own_voice_denial` of each of ``sentences`` (parts of ``text``): in an ASCII text, a sentence is looked
     at for the _DISPARAGE_WORDS the whole text holds only (most texts hold none or one or two)."""
-    if not text.isascii():
-        return [own_voice_denial(s) for s in sentences]
-    lowered = text.lower()
-    present = [word for word in _DISPARAGE_WORDS if word in lowered]  # a sentence holds none of the others
-    return [any(word in s.lower() for word in present) and _scoped_disparage(s) for s in sentences]
+    if text.isascii():
+        lowered = text.lower()
+        present = tuple(word for word in _DISPARAGE_WORDS if word in lowered)  # a sentence holds none of the others
+        if not present:
+            return [False] * len(sentences)
+        return [own_voice_denial(s, present) for s in sentences]
+    return [own_voice_denial(s) for s in sentences]
 
 
 # Every match of SCOPED_DISPARAGE holds one of these (tests/claims/test_stance_scope.py checks it on its pattern's
