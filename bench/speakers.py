@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Who said it, on real pages: statements with resolved, typed speakers on the speakers-dev gold (25 AEB pages).
 
-    .venv/bin/python bench/speakers.py [--data ../shared] [--out bench/out/speakers]
+    .venv/bin/python bench/speakers.py [--data ../shared] [--out bench/out/speakers] [--parts tune]
 
 Article text is ../shared/data/aeb/ground-truth.json[id].articleBody (as speakers-dev/PROVENANCE.txt says); the
 publication date and the page's own outlet come from newstrace's own extraction of the page's HTML (relative
@@ -65,7 +65,14 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared",
                         help="the shared folder (holds data/speakers-dev, data/aeb and eval/)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "speakers")
+    parser.add_argument("--parts", default="tune,held-out,all",
+                        help="comma-separated parts to score and print: tune, held-out, all (default: all three); "
+                             "while making rules, score the tune part only")
     args = parser.parse_args()
+    parts = {p.strip() for p in args.parts.split(",") if p.strip()}
+    if not parts or parts - {"tune", "held-out", "all"}:
+        print(f"error: --parts {args.parts!r}: name tune, held-out or all", file=sys.stderr)
+        return 2
     dev = args.data / "data" / "speakers-dev"
     aeb = args.data / "data" / "aeb"
     scorer = args.data / "eval" / "score_speakers.py"
@@ -108,6 +115,8 @@ def main() -> int:
                   if line.strip()]
     for name, members in splits.items():
         tag = name.split()[0]
+        if tag not in parts:
+            continue
         keys = {f"{p}.html.gz" for p in members}
         gold = out / f"gold_{tag}.jsonl"
         pred = out / f"pred_{tag}.jsonl"
