@@ -40,6 +40,26 @@ _DENIAL_WORDS = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*
 # -0.017..+0.039 at 90%); dense cosines shifted and rescaled ((d - c) / (1 - c), c 0.2-0.4) 0.695-0.702. Within
 # noise and lower precision, so not run on the held-out rumours. The static embedding lifts unrelated sentences too
 # (median dense cosine of the best denial sentence 0.40 on non-denying rows vs 0.53 on denying ones).
+# Tried and not kept (issue 9): claim-relative evidence, each article's features set against the other articles
+# retrieved for the same claim (the trail holds them all). Out-of-fold on the tune split (train_denial's rows, 911,
+# 200 denying of 208 gold; base on these rows F1 0.702, P 0.778, R 0.639; 90% by-rumour bootstrap of the F1 gain):
+# p_denies minus the claim's median 0.700 (-0.010..+0.006), minus its mean 0.702 at P 0.746, p_denies' rank within
+# the claim 0.700, denial_sentence_similarity minus the claim's median 0.701, every feature minus its claim median
+# 0.694, the claim's share of articles with any denial evidence 0.685; claim-level levels rather than differences
+# raise recall at lower precision: the claim's median p_denies 0.711 (P 0.725), its 75th percentile 0.712 (P 0.750,
+# -0.018..+0.040), the mean over the claim's other articles 0.708 (P 0.730), the first-stage out-of-fold logit minus
+# the claim's median 0.707 (P 0.712). The premise does not hold on tune: denying articles are the majority of the
+# retrieved articles in a quarter of the rumours (share per rumour: median 0, 75th percentile 0.38, 90th 0.76), and
+# the false positives are not in rumours whose articles all score high (median p_denies of the worst rumours
+# 0.03-0.22). Of 105 out-of-fold errors 67 are missed denials, a third of them in four rumours voiced as doubt or a
+# negated restatement ("NASA cast doubt on whether...", "no suspected cases of Ebola have been found in Iraq",
+# "remains ... are not those of the students"). Also within noise or at lower precision: doubt words ("raised
+# doubts", "questioned whether", "ruled out") added to the denial-sentence words 0.707, as a sentence feature 0.711
+# (P 0.753); the negated restatement read in the first 10/20/60 sentences instead of 5, added 0.700-0.706, replacing
+# 0.687-0.697; "rumour" in the first 600 characters 0.727 at P 0.744 (-0.006..+0.058, the best of some 40 variants);
+# C 0.1-3 0.694-0.697; pairwise products 0.665-0.670; gradient boosting 0.711 (P 0.793). No rumour in tune has a
+# negated claim, so an interaction of statement denials with a negated claim cannot be fitted there. None reached
+# the bar (F1 +0.03 at no lower precision), so none was run on the held-out rumours.
 # The lead: the article's first characters, where its own take on a claim usually is.
 LEAD_CHARS = 600
 # The lead's sentences read for a negated restatement of the claim ("No cases of the virus have been found", "X is not
