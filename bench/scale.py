@@ -325,7 +325,7 @@ def one_size(data: Path, n: int, jobs: int, workdir: Path, serve: bool) -> dict:
         times = []
         for cid in ids:
             t = time.perf_counter()
-            trail_from_db(store.db, cid)
+            trail_from_db(store, cid)
             times.append((time.perf_counter() - t) * 1000)
         out["trail_p95_ms"] = p95(times) if times else None
         out["max_events"] = store.db.execute("SELECT MAX(events) FROM claims").fetchone()[0]

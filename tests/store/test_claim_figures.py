@@ -71,9 +71,9 @@ def _expected(events: dict[str, list[Event]], outlet_of: dict[str, str | None], 
 
 
 def _all_pages(store: Store, f: ClaimFilter, limit: int) -> list[dict]:
-    items, cursor = claims_page(store.db, f, limit, None)
+    items, cursor = claims_page(store, f, limit, None)
     while cursor:
-        more, cursor = claims_page(store.db, f, limit, cursor)
+        more, cursor = claims_page(store, f, limit, cursor)
         items += more
     return items
 
@@ -90,7 +90,7 @@ def test_claims_list_matches_a_scan_of_the_events(tmp_path: Path, sort: str) -> 
             for limit in (1, 3, 50):
                 got = [item["id"] for item in _all_pages(store, f, limit)]
                 assert got == _expected(events, outlet_of, f), (f, limit)
-        assert claims_count(store.db) == len(events)
+        assert claims_count(store) == len(events)
 
 
 def test_items_carry_the_figures(tmp_path: Path) -> None:
@@ -141,16 +141,16 @@ def test_replacing_a_claim_replaces_its_figures(tmp_path: Path) -> None:
 def test_bad_cursor_for_the_sort_is_refused(tmp_path: Path) -> None:
     store, _, _ = _store(tmp_path / "s.db")
     with store:
-        _items, cursor = claims_page(store.db, ClaimFilter(sort="activity"), 2, None)
+        _items, cursor = claims_page(store, ClaimFilter(sort="activity"), 2, None)
         with pytest.raises(BadRequest):
-            claims_page(store.db, ClaimFilter(sort="latest"), 2, cursor)
+            claims_page(store, ClaimFilter(sort="latest"), 2, cursor)
 
 
 def test_list_queries_use_an_index(tmp_path: Path) -> None:
     store, _, _ = _store(tmp_path / "s.db")
     with store:
         for sort in SORTS:
-            _items, cursor = claims_page(store.db, ClaimFilter(sort=sort), 2, None)
+            _items, cursor = claims_page(store, ClaimFilter(sort=sort), 2, None)
             assert cursor
         plan = store.db.execute("EXPLAIN QUERY PLAN SELECT id FROM claims WHERE -events >= ? AND "
                                 "(-events, -event_articles, first_day, id) > (?, ?, ?, ?) ORDER BY -events, "

@@ -110,5 +110,5 @@ def test_copies_in_a_trail_are_drawn_as_reprints_without_their_cluster_s_first_a
         events = [{"claim": "c1", "article": f"{i:016x}", "date": f"2024-05-0{i + 1}", "action": "asserts",
                    "actor": {"name": outlet, "type": "outlet"}, "authority": [], "observed": True}
                   for i, outlet in ((1, "Daily"), (2, "Herald"))]
-        trail = _assemble(store.db, {"id": "c1", "text": "t"}, events)
+        trail = _assemble(store, {"id": "c1", "text": "t"}, events)
     assert {"from": "Herald", "to": "Daily", "type": "reprints"} in trail["edges"]

@@ -156,12 +156,12 @@ def test_api_errors_share_one_envelope(client, url, status):
 
 
 def test_method_not_allowed_and_500_use_the_envelope(demo_db, monkeypatch, seed_claim):
-    from newstrace.web import _app
+    from newstrace.web import _data
 
     with TestClient(create_app(demo_db), raise_server_exceptions=False) as c:
         r = c.post("/api/claims")
         assert r.status_code == 405 and r.json() == {"ok": False, "error": r.json()["error"], "status": 405}
-        monkeypatch.setattr(_app._data, "trail", lambda *a: 1 / 0)
+        monkeypatch.setattr(_data, "trail", lambda *a: 1 / 0)
         r = c.get(f"/api/claims/{seed_claim}")
         assert r.status_code == 500 and r.json() == {"ok": False, "error": "internal error", "status": 500}
         assert "ZeroDivision" not in r.text
@@ -245,9 +245,9 @@ def test_fast_trail_matches_build_trail(demo_db):
 
     with Store(demo_db, readonly=True) as store:
         for claim in store.claims():
-            slow, fast = build_trail(store, claim["id"]), trail(store.db, claim["id"])
+            slow, fast = build_trail(store, claim["id"]), trail(store, claim["id"])
             assert fast["claim"] == slow["claim"] and fast["events"] == slow["events"]
             assert fast["delay_to_first_denial"] == slow["delay_to_first_denial"]
             key = lambda e: (e["from"], e["to"], e["type"])  # noqa: E731
             assert sorted(fast["edges"], key=key) == sorted(slow["edges"], key=key)
-        assert trail(store.db, "no-such-claim") is None
+        assert trail(store, "no-such-claim") is None

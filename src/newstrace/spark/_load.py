@@ -152,15 +152,11 @@ def load(out_dir: str, store, *, progress: Callable[[str], None] | None = None) 
 def _verify_candidates(store, pairs: list[tuple[str, str]], new_ids: set[str], version: str) -> int:
     """Verify the candidate pairs by alignment and store the links, as ``Store.update_reuse`` does for its own
     candidates (the same clustering: near-copies linked as a cluster); marks ``new_ids`` checked with them."""
-    from ..reuse import Fingerprint, update_links
+    from ..reuse import update_links
 
     pairs = [(a, b) for a, b in pairs if a in new_ids or b in new_ids]
-    wanted = sorted({a for pair in pairs for a in pair})
-    db, ids = store.db, json.dumps(wanted)  # one JSON parameter: a big load has more ids than SQL variables
-    prints = [Fingerprint.from_bytes(r[0], r[1], r[2]) for r in db.execute(
-        "SELECT article, signature, tokens FROM fingerprints WHERE article IN (SELECT value FROM json_each(?))", (ids,))]
-    meta = {r["id"]: dict(r) for r in db.execute(
-        "SELECT id, published, first_seen, outlet FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+    wanted = {a for pair in pairs for a in pair}
+    prints, meta = store.fingerprints(wanted), store.reuse_meta(wanted)
     update = update_links(prints, store.article_text, meta, focus=new_ids, articles_with=store.count_phrase,
                           clusters=store.reuse_clusters(), links_touching=store.reuse_links_touching, groups=pairs)
     return store.apply_reuse(update, version, checked=sorted(new_ids))

@@ -313,6 +313,22 @@ class ClaimsSQL:
                                                                 outlet_of.get(e.article))
             _save_figures(self.db, figures)
 
+    def reuse_links_from(self, ids: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(from, to, type) of the stored reuse links from any of ``ids``."""
+        return [tuple(r) for r in self.db.execute(  # one JSON parameter: no limit on how many ids
+            "SELECT source, target, type FROM reuse_links WHERE source IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(ids))),))]
+
+    def reuse_cluster_members(self, ids: Iterable[str]) -> list[tuple[str, str | None, str]]:
+        """(article, published, cluster) of those of ``ids`` that are in a reprint cluster."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT c.article, a.published, c.cluster FROM reuse_clusters c JOIN articles a ON a.id = c.article "
+            "WHERE c.article IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(ids))),))]
+
+    def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """{id: outlet} of the stored articles among ``ids``."""
+        return self._outlets(ids)
+
     def _outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         out = {}
         for chunk in _chunks(sorted(set(ids))):

@@ -18,6 +18,7 @@ from .._errors import StoreError
 from ..models import Article
 from ._claims import ClaimsSQL
 from ._migrations import MIGRATIONS
+from ._pages import PagesSQL
 
 # Readers wait this long for a writer's lock before giving up; ingest transactions are one page, milliseconds.
 BUSY_TIMEOUT_MS = 30_000
@@ -57,7 +58,7 @@ class _InTransaction:
         return getattr(self._db, name)
 
 
-class Store(ClaimsSQL):
+class Store(ClaimsSQL, PagesSQL):
     """A newstrace database file. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str, *, readonly: bool = False):
@@ -172,20 +173,35 @@ class Store(ClaimsSQL):
         """Find reuse links that involve ``new_ids``, and any stored article whose links were never looked for (a
         killed run's), against everything stored; returns how many links were written. Near-copies are linked as a
         cluster (``reuse.update_links``): a new copy of a stored cluster is one more link, not one per member."""
-        from ..reuse import Fingerprint, update_links
+        from ..reuse import update_links
 
         unchecked = [r[0] for r in self.db.execute(
             "SELECT article FROM fingerprints WHERE article NOT IN (SELECT article FROM reuse_checked)")]
         new_ids = sorted(set(new_ids) | set(unchecked))
         if not new_ids:
             return 0
-        prints = [Fingerprint.from_bytes(r[0], r[1], r[2])
-                  for r in self.db.execute("SELECT article, signature, tokens FROM fingerprints")]
-        meta = {r["id"]: dict(r) for r in self.db.execute("SELECT id, published, first_seen, outlet FROM articles")}
         # texts are read only for the few candidates that need aligning
-        update = update_links(prints, self.article_text, meta, focus=new_ids, articles_with=self.count_phrase,
-                              clusters=self.reuse_clusters(), links_touching=self.reuse_links_touching)
+        update = update_links(self.fingerprints(), self.article_text, self.reuse_meta(), focus=new_ids,
+                              articles_with=self.count_phrase, clusters=self.reuse_clusters(),
+                              links_touching=self.reuse_links_touching)
         return self.apply_reuse(update, version, checked=new_ids)
+
+    def fingerprints(self, ids: Iterable[str] | None = None) -> list:
+        """The stored ``reuse.Fingerprint`` of every article, or of those among ``ids``."""
+        from ..reuse import Fingerprint
+
+        sql, args = "SELECT article, signature, tokens FROM fingerprints", ()
+        if ids is not None:  # one JSON parameter: a big load has more ids than SQL variables
+            sql, args = sql + " WHERE article IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(ids))),)
+        return [Fingerprint.from_bytes(r[0], r[1], r[2]) for r in self.db.execute(sql, args)]
+
+    def reuse_meta(self, ids: Iterable[str] | None = None) -> dict[str, dict]:
+        """{id: {id, published, first_seen, outlet}} of every article, or of those among ``ids``: what reuse links
+        are oriented and grouped by."""
+        sql, args = "SELECT id, published, first_seen, outlet FROM articles", ()
+        if ids is not None:
+            sql, args = sql + " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(ids))),)
+        return {r["id"]: dict(r) for r in self.db.execute(sql, args)}
 
     def apply_reuse(self, update, version: str, checked: Iterable[str] = ()) -> int:
         """Write a ``reuse.ReuseUpdate`` and mark ``checked`` as looked for, in one transaction (a killed run leaves

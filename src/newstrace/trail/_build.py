@@ -2,9 +2,6 @@
 (articles found by retrieval, their events toward the query computed now)."""
 from __future__ import annotations
 
-import json
-import sqlite3
-
 from ._trail import delay_to_first_denial, edges, merge_events
 
 TRAIL_VERSION = "trail/2"
@@ -23,7 +20,7 @@ def find_claim(store, query: str, similarity=None, model=None) -> str | None:
 
 def build_trail(store, claim_id: str) -> dict:
     """The Trail of a stored claim: merged events in time order, the propagation graph, the delay to denial."""
-    trail = trail_from_db(store.db, claim_id)
+    trail = trail_from_db(store, claim_id)
     if trail is None:
         raise KeyError(claim_id)
     return trail
@@ -57,30 +54,26 @@ def query_trail(store, query: str, *, similarity=None, model=None, stance=None) 
         statements = list(store.statements(article=art.id))
         evs, _ = events_toward(art, statements, claim_id, query, similarity, p or None, denial)
         events += [e.to_dict() for e in evs]
-    return _assemble(store.db, {"id": claim_id, "text": claim_text}, merge_events(events),
+    return _assemble(store, {"id": claim_id, "text": claim_text}, merge_events(events),
                      query=query, relevance={a: round(p, 4) for a, p in found.articles})
 
 
-def trail_from_db(db: sqlite3.Connection, claim_id: str) -> dict | None:
-    """The Trail from an open store connection, with a few set queries rather than a few per article (a claim
+def trail_from_db(store, claim_id: str) -> dict | None:
+    """The Trail of a stored claim from the store, with a few set queries rather than a few per article (a claim
     repeated by hundreds of outlets stays fast); None when there is no such claim."""
-    row = db.execute("SELECT id, text FROM claims WHERE id = ?", (claim_id,)).fetchone()
-    if row is None:
+    text = store.claim_texts([claim_id]).get(claim_id)
+    if text is None:
         return None
-    events = merge_events(json.loads(r[0]) for r in db.execute("SELECT data FROM events WHERE claim = ?", (claim_id,)))
-    return _assemble(db, {"id": row[0], "text": row[1]}, events)
+    return _assemble(store, {"id": claim_id, "text": text}, merge_events(store.events(claim_id)))
 
 
-def _assemble(db: sqlite3.Connection, claim: dict, events: list[dict], **extra) -> dict:
+def _assemble(store, claim: dict, events: list[dict], **extra) -> dict:
     articles = sorted({e["article"] for e in events} | {a for e in events for a in e.get("also_reported_in") or []})
-    ids = json.dumps(articles)
-    outlet_of = {r[0]: r[1] or r[0] for r in db.execute(
-        "SELECT id, outlet FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+    outlet_of = {a: outlet or a for a, outlet in store.article_outlets(articles).items()}
     # The graph joins outlets: one reuse link per (outlet, outlet, type) draws it (a wire story reprinted by hundreds
     # of sites has tens of thousands of article pairs).
     wanted, reprints, drawn = set(articles), [], set()
-    for source, target, kind in db.execute(
-            "SELECT source, target, type FROM reuse_links WHERE source IN (SELECT value FROM json_each(?))", (ids,)):
+    for source, target, kind in store.reuse_links_from(articles):
         key = (outlet_of.get(source, source), outlet_of.get(target, target), kind)
         if target in wanted and key not in drawn:
             drawn.add(key)
@@ -88,9 +81,7 @@ def _assemble(db: sqlite3.Connection, claim: dict, events: list[dict], **extra) 
     # Near-copies are linked as a cluster, from its earliest article: copies in the trail whose earliest article is
     # not are drawn from the earliest copy that is.
     members: dict[str, list[tuple[str, str]]] = {}
-    for article, published, cluster in db.execute(
-            "SELECT c.article, a.published, c.cluster FROM reuse_clusters c JOIN articles a ON a.id = c.article "
-            "WHERE c.article IN (SELECT value FROM json_each(?))", (ids,)):
+    for article, published, cluster in store.reuse_cluster_members(articles):
         if cluster not in wanted:
             members.setdefault(cluster, []).append((published or "9999", article))
     for copies in members.values():
