@@ -42,24 +42,15 @@ class PagesSQL:
             # the leading term alone lets SQLite seek in the index; the row value then picks the exact place
             where.append(f"{key[0]} >= ? AND ({', '.join(key)}) > ({', '.join('?' for _ in key)})")
             args += [after[0]] + list(after)
-        if q:  # instr: no pattern to escape, and no limit on its length (LIKE refused patterns of 50,000+ characters)
-            where.append("instr(lower(text), lower(?)) > 0")
-            args.append(q)
-        if action_bits:
-            where.append("action_bits & ? != 0")
-            args.append(action_bits)
-        if type_bits:
-            where.append("type_bits & ? != 0")
-            args.append(type_bits)
-        if outlet:
-            where.append("id IN (SELECT claim FROM claim_outlets WHERE outlet = ?)")
-            args.append(outlet.casefold())
-        if since_day:
-            where.append("last_day >= ?")
-            args.append(since_day)
-        if until_day:
-            where.append("first_day <= ?")
-            args.append(until_day)
+        filters = (  # (value, condition on it); instr: no pattern to escape, no limit on its length (LIKE refused
+            (q, "instr(lower(text), lower(?)) > 0"),  # patterns of 50,000+ characters)
+            (action_bits, "action_bits & ? != 0"), (type_bits, "type_bits & ? != 0"),
+            (outlet.casefold() if outlet else None, "id IN (SELECT claim FROM claim_outlets WHERE outlet = ?)"),
+            (since_day, "last_day >= ?"), (until_day, "first_day <= ?"))
+        for value, condition in filters:
+            if value:
+                where.append(condition)
+                args.append(value)
         sql = (f"SELECT id, text, articles, statements, events, event_articles, first_day, last_day, action_bits, "
                f"type_bits, {', '.join(key)} FROM claims {'WHERE ' + ' AND '.join(where) if where else ''} "
                f"ORDER BY {', '.join(key)} LIMIT ?")
