@@ -30,6 +30,40 @@ def test_parenthetical_cue_at_the_end_reports_the_clause_before_it(nlp):
     assert s["content"]["text"] == "The engineers found the fault"
 
 
+def test_parenthetical_cue_before_the_verb_of_its_clause_reports_the_clause(nlp):
+    text = "The new turbines, Okafor said, could power the whole valley by next winter."
+    s = _by_cue(extract_statements(text, nlp), "said")
+    assert s["speaker"]["text"] == "Okafor"
+    assert s["content"]["text"].startswith("The new turbines")
+    assert s["content"]["text"].endswith("by next winter")
+
+
+def test_a_cue_between_commas_that_reports_nothing_is_not_parenthetical(nlp):
+    text = "The mayor, who said nothing at the hearing, left early."
+    assert not [s for s in extract_statements(text, nlp) if s["cue"]["text"] == "said"
+                and s["content"]["text"].startswith("The mayor")]
+
+
+def test_that_clause_after_a_prepositional_phrase_is_the_content(nlp):
+    text = "Warden Lisa Okafor told reporters at a news conference that the east wing would reopen in March."
+    s = _by_cue(extract_statements(text, nlp), "told")
+    assert s["speaker"]["name"] == "Lisa Okafor"
+    assert s["content"]["text"].endswith("the east wing would reopen in March")
+
+
+def test_that_clause_after_a_relative_clause_on_the_listeners_is_the_content(nlp):
+    text = "Union leader Tom Reyes told the nurses who filled the lobby that the strike would go on."
+    s = _by_cue(extract_statements(text, nlp), "told")
+    assert s["speaker"]["name"] == "Tom Reyes" and s["content"]["text"].endswith("the strike would go on")
+
+
+def test_a_relative_that_on_the_object_is_no_content(nlp):
+    assert not [s for s in extract_statements("She told the story that her father loved on every holiday.", nlp)
+                if s["cue"]["text"] == "told"]
+    text = "She came to co-write the euphoric power-ballad that Jessie Buckley performs at the end of the film."
+    assert not [s for s in extract_statements(text, nlp) if s["cue"]["text"] == "write"]
+
+
 def test_gerund_after_admitted_to_is_the_content(nlp):
     text = "Later that night, Carter admitted to hiding the money in a small shed."
     s = _by_cue(extract_statements(text, nlp), "admitted")

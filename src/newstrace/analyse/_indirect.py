@@ -74,6 +74,11 @@ LEFT_CLIMB = 6
 QUOTED_AS_LEMMAS = frozenset("describe characterize characterise".split())
 # (double quotation marks, as the speaker rules read them, and single ones)
 QUOTED_AS_MARKS = QUOTE_MARKS | {"'", "‘", "’"}
+# Steps from a cue through its objects, prepositions and relative clauses to a stranded "that" clause ("told
+# [reporters] [at] [a news conference] that": 3; "told [teachers] [who covered the lawn] that": 2).
+STRANDED_REACH = 4
+# Cues whose object is the one spoken to ("told reporters ...", "assured investors ...").
+LISTENER_LEMMAS = frozenset("tell inform assure remind warn advise notify convince".split())
 # Subordinators that start a contrasting clause which is the writer's, not the speaker's.
 CUT_MARKS = frozenset("while whereas although though".split())
 
@@ -263,6 +268,37 @@ def content_head(token: Token) -> tuple[Token, str] | None:
                     clause = _that_clause(noun)
                     if clause is not None:
                         return clause, "claim"  # "cited the figures as proof that ..."
+    stranded = _stranded_that_clause(token)
+    if stranded is not None:
+        return stranded, "clause"
+    return None
+
+
+def _stranded_that_clause(cue: Token) -> Token | None:
+    """The head of a "that" clause the parse hung on a noun after the cue instead of on the cue: "told reporters
+    at a news conference that officials began ...", "told The Hill in a statement that her client ...", "argued
+    for decades that it was ...", "told a few thousand teachers who covered the lawn that the Legislature
+    should ..." (5 cues on the AEB pages outside speakers-dev, all missed before). Only a clause with its own
+    subject opened by the conjunction "that" (a relative "that" is its clause's subject or object, not a mark),
+    reached from the cue through its objects and prepositional phrases, at most ``STRANDED_REACH`` steps, never
+    through another reporting verb ("told the man who said that ...": the man's statement)."""
+    # (An object carries the clause only after a verb whose object is the listener: "co-write the ballad that
+    # Buckley performs" has a relative clause the parse marked as a "that" clause.)
+    deps = ("dobj", "dative", "prep", "npadvmod") if cue.lemma_.lower() in LISTENER_LEMMAS else ("prep", "npadvmod")
+    frontier = [c for c in cue.children if c.i > cue.i and c.dep_ in deps]
+    for _ in range(STRANDED_REACH):
+        following: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in ("acl", "relcl", "ccomp") and child.i > cue.i and node.pos_ != "VERB" or \
+                        (child.dep_ == "ccomp" and node.pos_ == "VERB"):
+                    marks = [g for g in child.children if g.dep_ == "mark"]
+                    if marks and marks[0].lower_ == "that" and marks[0].i == child.left_edge.i and \
+                            any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in child.children):
+                        return child
+                if child.dep_ in ("pobj", "prep") or (child.dep_ == "relcl" and not is_cue(child)):
+                    following.append(child)
+        frontier = following
     return None
 
 
@@ -309,14 +345,21 @@ def _gerund_content(token: Token) -> Token | None:
 
 def _parenthetical(token: Token) -> bool:
     """Whether a cue is a parenthetical "..., X said, ..." or "..., X said." after the clause it reports: joined to
-    an earlier verb, with its own subject, its clause opened by a comma."""
-    head = token.head
-    if head.i >= token.i or head.pos_ not in ("VERB", "AUX"):
+    an earlier verb, with its own subject, its clause opened by a comma; or one set off by commas inside the
+    clause it reports, before that clause's verb ("The larger landers, he said, could deliver tools", "That, Audi
+    says, allows ...": 9 such cues on the AEB pages outside speakers-dev, all missed before)."""
+    head, doc = token.head, token.doc
+    if head.i == token.i or head.pos_ not in ("VERB", "AUX"):
         return False
     if not any(c.dep_ == "nsubj" for c in token.children):
         return False
     first = _clause_start(token)
-    return first > 0 and token.doc[first - 1].text == ","
+    opened = first > 0 and doc[first - 1].text == ","
+    if head.i < token.i:
+        return opened
+    last = token.right_edge.i  # (the closing comma may hang on the cue itself)
+    closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
+    return opened and closed and last < head.i and head.left_edge.i < first
 
 
 def _around_parenthetical(cue: Token) -> tuple[int, int]:
