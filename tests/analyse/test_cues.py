@@ -64,6 +64,12 @@ def test_a_relative_that_on_the_object_is_no_content(nlp):
     assert not [s for s in extract_statements(text, nlp) if s["cue"]["text"] == "write"]
 
 
+def test_reported_with_an_event_object_is_a_statement(nlp):
+    text = "The county health department reported its second case of measles on Friday."
+    s = _by_cue(extract_statements(text, nlp), "reported")
+    assert s["speaker"]["type"] == "organization" and s["content"]["text"].startswith("its second case of measles")
+
+
 def test_gerund_after_admitted_to_is_the_content(nlp):
     text = "Later that night, Carter admitted to hiding the money in a small shed."
     s = _by_cue(extract_statements(text, nlp), "admitted")
