@@ -318,10 +318,11 @@ def _write_text(sc, out: str, name: str, text: str) -> None:
 def run(inputs: list[str], out: str, *, master: str | None = None, partitions: int | None = None,
         analyse: bool = True, spark=None, log=None) -> RunSummary:
     """Run the pipeline over WARC ``inputs`` and write the Parquet tables under ``out`` (replacing a previous
-    run's tables there). Returns counts; ``log`` (a callable) gets progress lines."""
-    from pyspark import StorageLevel
-    from pyspark.sql.types import StringType, StructField, StructType
+    run's tables there). Returns counts; ``log`` (a callable) gets progress lines.
 
+    The stages: list the WARC files; read their records into partitions (``_records``); run the per-record function
+    (``process_partition``) over each partition and write its tables (``_write_tables``); find the reuse candidates
+    by an LSH banding join over the written fingerprints; write the manifest."""
     from newstrace.extract import EXTRACTOR_VERSION
     from newstrace.pipeline import ANALYSE_VERSION, REUSE_VERSION
 
@@ -340,6 +341,34 @@ def run(inputs: list[str], out: str, *, master: str | None = None, partitions: i
         os.makedirs(_local_path(out), exist_ok=True)
 
     skipped = sc.accumulator(0)
+    records, read = _records(sc, files, partitions, skipped)
+    tasks = records.getNumPartitions()
+    counts = _write_tables(spark, records, out_uri, missing, analyse, say)
+    if read is not None:
+        read.unpersist()
+
+    say("finding reuse candidates (LSH banding join)")
+    schema = schemas()
+    candidates = reuse_candidates(spark.read.schema(schema["fingerprints"]).parquet(f"{out_uri}/fingerprints"))
+    candidates.write.mode("overwrite").parquet(f"{out_uri}/reuse_candidates")
+    counts["reuse_candidates"] = spark.read.parquet(f"{out_uri}/reuse_candidates").count()  # metadata only
+
+    summary = RunSummary(out=out, files=len(files), articles=counts["articles"], statements=counts["statements"],
+                         rejects=counts["rejects"], candidates=counts["reuse_candidates"],
+                         skipped_records=int(skipped.value), seconds=time.perf_counter() - started,
+                         partitions=tasks, missing=[item for _, item in missing])
+    manifest = {"format": "newstrace-spark/1", "inputs": list(inputs), "files": [name for _, name, _ in files],
+                "analysed": bool(analyse), "partitions": tasks,
+                "versions": {"extractor": EXTRACTOR_VERSION, "analyser": ANALYSE_VERSION, "reuse": REUSE_VERSION},
+                "counts": counts, "skipped_records": summary.skipped_records}
+    _write_text(sc, out, MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+    return summary
+
+
+def _records(sc, files: list, partitions: int | None, skipped):
+    """(the WARC records as an RDD spread over the cores, the cached read to unpersist after or None): local files
+    read by path, others through ``binaryFiles``; a few big files have their records spread evenly (``balanced``),
+    many files are shuffled only when ``partitions`` is asked for."""
     local = [f for f in files if f[2]]
     remote = [f for f in files if not f[2]]
     parts = []
@@ -356,7 +385,17 @@ def run(inputs: list[str], out: str, *, master: str | None = None, partitions: i
         records, read = balanced(records, max(1, slots))  # few big files: spread their records over every core
     elif partitions:
         records = records.repartition(partitions)  # many files: a plain shuffle (no size list on the driver)
-    tasks = records.getNumPartitions()
+    return records, read
+
+
+def _write_tables(spark, records, out_uri: str, missing: list, analyse: bool, say) -> dict[str, int]:
+    """Run ``process_partition`` over ``records`` and write each table under ``out_uri`` (articles partitioned by
+    month; the inputs that matched nothing added to rejects); returns the rows written per table."""
+    from pyspark import StorageLevel
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    from newstrace.extract import EXTRACTOR_VERSION
+
     schema = schemas()
     # One Python pass: every result becomes a row of a combined frame (the table's name and its struct), cached,
     # and each table is then written from the cache by the JVM alone.
@@ -388,21 +427,4 @@ def run(inputs: list[str], out: str, *, master: str | None = None, partitions: i
         writer.parquet(f"{out_uri}/{table}")
         counts[table] = counts.get(table, 0) + (len(missing) if table == "rejects" else 0)
     frame.unpersist()
-    if read is not None:
-        read.unpersist()
-
-    say("finding reuse candidates (LSH banding join)")
-    candidates = reuse_candidates(spark.read.schema(schema["fingerprints"]).parquet(f"{out_uri}/fingerprints"))
-    candidates.write.mode("overwrite").parquet(f"{out_uri}/reuse_candidates")
-    counts["reuse_candidates"] = spark.read.parquet(f"{out_uri}/reuse_candidates").count()  # metadata only
-
-    summary = RunSummary(out=out, files=len(files), articles=counts["articles"], statements=counts["statements"],
-                         rejects=counts["rejects"], candidates=counts["reuse_candidates"],
-                         skipped_records=int(skipped.value), seconds=time.perf_counter() - started,
-                         partitions=tasks, missing=[item for _, item in missing])
-    manifest = {"format": "newstrace-spark/1", "inputs": list(inputs), "files": [name for _, name, _ in files],
-                "analysed": bool(analyse), "partitions": tasks,
-                "versions": {"extractor": EXTRACTOR_VERSION, "analyser": ANALYSE_VERSION, "reuse": REUSE_VERSION},
-                "counts": counts, "skipped_records": summary.skipped_records}
-    _write_text(sc, out, MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
-    return summary
+    return counts
