@@ -70,6 +70,25 @@ def test_reported_with_an_event_object_is_a_statement(nlp):
     assert s["speaker"]["type"] == "organization" and s["content"]["text"].startswith("its second case of measles")
 
 
+def test_accused_x_of_y_is_a_statement_but_was_accused_is_not(nlp):
+    text = "The mayor, Ana Ruiz, accused the council of hiding the audit from voters."
+    s = _by_cue(extract_statements(text, nlp), "accused")
+    assert s["speaker"]["name"] == "Ana Ruiz" and s["content"]["text"] == "the council of hiding the audit from voters"
+    assert not extract_statements("The council has been accused of hiding the audit.", nlp)
+
+
+def test_lobbied_for_is_a_statement(nlp):
+    text = "The Vikings' captain Ola Berg, who openly lobbied for the league to ban the tackle, did not play."
+    s = _by_cue(extract_statements(text, nlp), "lobbied")
+    assert s["speaker"]["name"] == "Ola Berg" and s["content"]["text"].endswith("to ban the tackle")
+
+
+def test_participle_hung_on_a_verbs_place_is_said_by_the_verbs_subject(nlp):
+    text = "Then, last week, Dana Holt posted on Twitter accusing the label of blocking her new album."
+    s = _by_cue(extract_statements(text, nlp), "accusing")
+    assert s["speaker"]["name"] == "Dana Holt"
+
+
 def test_gerund_after_admitted_to_is_the_content(nlp):
     text = "Later that night, Carter admitted to hiding the money in a small shed."
     s = _by_cue(extract_statements(text, nlp), "admitted")
