@@ -700,6 +700,10 @@ RESOLVED = [
     ('a_relation_after_his_or_her_is_the_person_given_it_before',
      "Tom Hill ran the farm with his wife Ann Hill. His wife said the farm was sold.",
      'farm was sold', {'name': 'Ann Hill', 'type': 'person'}),
+    ('a_surname_subject_the_ner_left_untagged_is_the_he_after_it',
+     "The label was bought by a firm owned by talent manager Rufus Braun. Braun has worked with Kanye West and "
+     "Kim Kardashian. He has said that the deal was fair.",
+     'deal was fair', {'name': 'Rufus Braun', 'type': 'person'}),
 ]
 
 

@@ -248,6 +248,7 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             nxt = ent.doc[ent.end:ent.end + 3]
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
                 book.acronyms[nxt[1].text] = name  # "World Health Organization (WHO)"
+    _untagged_subjects(book, docs, quoted)
     for offset, ent in ents:
         if ent.label_ == "PRODUCT" and ent.text in tagged and tagged[ent.text][0]:
             book.orgs.append((offset + ent.start_char, ent.text))  # "investigating WeWork" (an ORG elsewhere)
@@ -258,6 +259,30 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             if guess:
                 book.gender[full] = guess
     return book
+
+
+def _untagged_subjects(book: NameBook, docs: list[tuple[int, Doc]], quoted: dict[int, list[Quote]]) -> None:
+    """Mentions of people the NER left untagged where they are a clause's subject: a surname of a full name
+    named before ("Braun has worked with the likes of Kanye West and Kim Kardashian. He has consistently denied
+    ...": Braun, not Kim Kardashian, is the "he"). On the AEB pages outside speakers-dev about 80 surname
+    subjects had no entity, so a "he"/"she" after them went to someone named earlier."""
+    added = False
+    for offset, doc in docs:
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_iob_ != "O" or \
+                    not (token.is_title and token.is_alpha) or token.text in book.org_words or \
+                    _in_quotes(token.idx, quoted[id(doc)]):
+                continue
+            full = book.resolve(token.text)
+            words = full.split()
+            if len(words) < 2 or words[-1] != token.text or full.lower() not in book.persons:
+                continue
+            verb = token.head
+            rank = MAIN_SUBJECT if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT") else 1
+            book.mentions.append((offset + token.idx, full, rank, offset + token.sent.start_char))
+            added = True
+    if added:
+        book.mentions.sort(key=lambda mention: mention[0])
 
 
 def _place_led_name(ent: Span) -> str | None:
