@@ -237,8 +237,6 @@ def _iter_part(source: str, stream: BinaryIO, base: int, stats, outlet: str | No
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from ._sources import MAX_PAGE_BYTES, Reject
-
     records = ArchiveIterator(stream, arc2warc=True)
     records.reader = _bounded_reader(records.fh, records.reader.block_size)  # before the first record is read
     records._consume_blanklines = _blank_lines_only(records)
@@ -247,36 +245,10 @@ def _iter_part(source: str, stream: BinaryIO, base: int, stats, outlet: str | No
     try:
         for record in records:
             records.reader.header_bytes = 0
-            position = base + records.offset
             seen += 1
-            rtype = record.rec_type
-            if rtype is None or record.rec_headers.get_header("Content-Length") is None:
-                raise _Damage("a record without WARC-Type or Content-Length")
-            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or ""
-            if rtype != "response" or ctype.split(";")[0].strip().lower() not in _PAGE_TYPES:
-                stats.warc_records_skipped += 1
-                key = rtype if rtype != "response" else f"response {ctype.split(';')[0].strip() or 'untyped'}"
-                stats.skipped_by_type[key] = stats.skipped_by_type.get(key, 0) + 1
-                skipped[key] = skipped.get(key, 0) + 1
-                continue
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            with contextlib.redirect_stderr(io.StringIO()) as noise:  # warcio prints a broken Content-Encoding there
-                payload = record.content_stream().read(MAX_PAGE_BYTES + 1)
-            if getattr(record.raw_stream, "limit", 0) > 0 and len(payload) <= MAX_PAGE_BYTES:
-                raise EOFError("record shorter than its Content-Length")
-            where = f"{source}@{position}"
-            if noise.getvalue().strip():
-                yield Reject(where, "truncated", f"corrupt HTTP body ({noise.getvalue().strip().splitlines()[0]})")
-                continue
-            if len(payload) > MAX_PAGE_BYTES:
-                yield Reject(where, "too-large", f"record larger than {MAX_PAGE_BYTES // (1024 * 1024)} MiB")
-                continue
-            charset = None
-            if "charset=" in ctype.lower():
-                charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip().strip('"\'') or None
-            kind = "text" if ctype.lower().startswith("text/plain") else "html"
-            yield Document(source=where, content=payload, kind=kind, url=uri, outlet=outlet,
-                           fetched_at=record.rec_headers.get_header("WARC-Date"), http_charset=charset)
+            item = _record_item(record, source, base + records.offset, outlet, stats, skipped)
+            if item is not None:
+                yield item
         if gunzip is not None:
             while stream.read(1 << 16):  # warcio may stop at a short read: read to the real end to know
                 pass
@@ -284,6 +256,48 @@ def _iter_part(source: str, stream: BinaryIO, base: int, stats, outlet: str | No
             KeyError) as exc:
         # warcio reports damage in many ways (some as AttributeError on a missing header); all mean "corrupt here"
         error = exc
+    return (yield from _after_part(source, records, stream, base, gunzip, error, seen))
+
+
+def _record_item(record, source: str, position: int, outlet: str | None, stats, skipped: dict[str, int]):
+    """The Document of one WARC record holding a page, a Reject for a page that cannot be read, or None for a
+    record that is no page (counted in ``stats`` and ``skipped`` by type). Raises on a damaged record."""
+    from ._sources import MAX_PAGE_BYTES, Reject
+
+    rtype = record.rec_type
+    if rtype is None or record.rec_headers.get_header("Content-Length") is None:
+        raise _Damage("a record without WARC-Type or Content-Length")
+    ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or ""
+    if rtype != "response" or ctype.split(";")[0].strip().lower() not in _PAGE_TYPES:
+        stats.warc_records_skipped += 1
+        key = rtype if rtype != "response" else f"response {ctype.split(';')[0].strip() or 'untyped'}"
+        stats.skipped_by_type[key] = stats.skipped_by_type.get(key, 0) + 1
+        skipped[key] = skipped.get(key, 0) + 1
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    with contextlib.redirect_stderr(io.StringIO()) as noise:  # warcio prints a broken Content-Encoding there
+        payload = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    if getattr(record.raw_stream, "limit", 0) > 0 and len(payload) <= MAX_PAGE_BYTES:
+        raise EOFError("record shorter than its Content-Length")
+    where = f"{source}@{position}"
+    if noise.getvalue().strip():
+        return Reject(where, "truncated", f"corrupt HTTP body ({noise.getvalue().strip().splitlines()[0]})")
+    if len(payload) > MAX_PAGE_BYTES:
+        return Reject(where, "too-large", f"record larger than {MAX_PAGE_BYTES // (1024 * 1024)} MiB")
+    charset = None
+    if "charset=" in ctype.lower():
+        charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip().strip('"\'') or None
+    kind = "text" if ctype.lower().startswith("text/plain") else "html"
+    return Document(source=where, content=payload, kind=kind, url=uri, outlet=outlet,
+                    fetched_at=record.rec_headers.get_header("WARC-Date"), http_charset=charset)
+
+
+def _after_part(source: str, records, stream: BinaryIO, base: int, gunzip: _Gunzip | None,
+                error: Exception | None, seen: int):
+    """Where a part ended (``error``: the damage met, None at its end): yields the Reject that says so and returns
+    what to read on from, as ``_iter_part`` does: the next gzip member, the next record, or nothing."""
+    from ._sources import Reject
+
     position = base + (records.offset or 0)  # the record being read when the damage showed (or the end)
     if gunzip is not None and gunzip.damage:  # not gzip: warcio saw it as the end of the data
         rest = gunzip.resync()
