@@ -700,6 +700,13 @@ RESOLVED = [
     ('a_relation_after_his_or_her_is_the_person_given_it_before',
      "Tom Hill ran the farm with his wife Ann Hill. His wife said the farm was sold.",
      'farm was sold', {'name': 'Ann Hill', 'type': 'person'}),
+    ('they_after_a_chain_of_they_is_the_joined_subject_before_it',
+     "Mayor Lena Ortiz and members of the city council have avoided the strikers. They seem keen not to anger "
+     "them. However, they said they would not raise wages before 2022.",
+     'not raise wages', {'name': 'Mayor Lena Ortiz and members of the city council', 'type': 'anonymous'}),
+    ('they_is_the_people_a_quantity_of_them_before_it_names',
+     "Most of the witnesses at the hearing were vague. They said the plant was safe.",
+     'plant was safe', {'name': 'Most of the witnesses at the hearing', 'type': 'anonymous'}),
     ('a_surname_subject_the_ner_left_untagged_is_the_he_after_it',
      "The label was bought by a firm owned by talent manager Rufus Braun. Braun has worked with Kanye West and "
      "Kim Kardashian. He has said that the deal was fair.",
