@@ -707,6 +707,10 @@ RESOLVED = [
     ('they_is_the_people_a_quantity_of_them_before_it_names',
      "Most of the witnesses at the hearing were vague. They said the plant was safe.",
      'plant was safe', {'name': 'Most of the witnesses at the hearing', 'type': 'anonymous'}),
+    ('the_speaker_before_an_aside_between_dashes_speaks',
+     "The vote was close. In Vermont, the Democratic candidate, Paul Okafor — whose father, also as governor, "
+     "implemented the health law in the state — promised to protect Medicaid.",
+     'protect Medicaid', {'name': 'Paul Okafor', 'type': 'person'}),
     ('a_surname_subject_the_ner_left_untagged_is_the_he_after_it',
      "The label was bought by a firm owned by talent manager Rufus Braun. Braun has worked with Kanye West and "
      "Kim Kardashian. He has said that the deal was fair.",

@@ -86,6 +86,8 @@ PLEA_LEMMAS = frozenset({"lobby"})
 STRANDED_REACH = 4
 # Cues whose object is the one spoken to ("told reporters ...", "assured investors ...").
 LISTENER_LEMMAS = frozenset("tell inform assure remind warn advise notify convince".split())
+# Dashes that open and close an aside.
+DASHES = frozenset({"—", "–", "--"})
 # Subordinators that start a contrasting clause which is the writer's, not the speaker's.
 CUT_MARKS = frozenset("while whereas although though".split())
 
@@ -158,7 +160,30 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
         if noun.lemma_.lower() in PIECE_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_.lower() in PUBLISH_LEMMAS:
             return subject_of(noun.head, depth + 1) or noun
         return noun
-    return (apposed_subject(token) or inverted_subject(token) or left_subject(token)) if depth == 0 else None
+    if depth:
+        return None
+    return apposed_subject(token) or inverted_subject(token) or dashed_subject(token) or left_subject(token)
+
+
+def dashed_subject(cue: Token) -> Token | None:
+    """The speaker of a cue right after an aside between dashes, which the parse took for the main clause ("the
+    Democratic candidate, Andy Beshear — whose father ... implemented the Affordable Care Act — promised to
+    ..."): the noun phrase right before the opening dash, climbed through its appositions to its head."""
+    doc, sent = cue.doc, cue.sent
+    if cue.i < 2 or doc[cue.i - 1].text not in DASHES:
+        return None
+    opening = next((i for i in range(cue.i - 2, sent.start, -1) if doc[i].text in DASHES), None)
+    if opening is None:
+        return None
+    token = doc[opening - 1]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for _ in range(LEFT_CLIMB):
+        if token.dep_ in ("appos", "compound") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i:
+            token = token.head
+        else:
+            break
+    return token
 
 
 def left_subject(cue: Token) -> Token | None:
