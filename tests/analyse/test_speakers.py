@@ -711,6 +711,9 @@ RESOLVED = [
      "The vote was close. In Vermont, the Democratic candidate, Paul Okafor — whose father, also as governor, "
      "implemented the health law in the state — promised to protect Medicaid.",
      'protect Medicaid', {'name': 'Paul Okafor', 'type': 'person'}),
+    ('a_stars_rep_speaks_for_the_star',
+     "Singer Dana Holt cancelled the tour. Holt's rep told reporters that the singer was unwell.",
+     'singer was unwell', {'name': 'Dana Holt', 'type': 'person'}),
     ('a_surname_subject_the_ner_left_untagged_is_the_he_after_it',
      "The label was bought by a firm owned by talent manager Rufus Braun. Braun has worked with Kanye West and "
      "Kim Kardashian. He has said that the deal was fair.",

@@ -209,8 +209,10 @@ GENERIC_ORG_NOUNS = frozenset({"company", "agency", "firm", "organization", "org
 
 PRESS_WORDS = frozenset({"media", "news", "press"})
 
+# ("rep": entertainment news's word for a star's spokesperson, "Swift's rep told Fox News"; it had been typed a
+# document on the AEB pages outside speakers-dev.)
 SPOKES_HEADS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
-                          "spokespersons", "spokesmen", "spokeswomen"})
+                          "spokespersons", "spokesmen", "spokeswomen", "rep", "reps", "publicist"})
 
 # Words before a plural or a count that make a description anonymous ("some consumers", "those in favor",
 # "one user", "others").
