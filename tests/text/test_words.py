@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from newstrace.text.words import _QUOTES, fold, stem, terms
+from newstrace.text.words import QUOTES, fold, stem, terms
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -13,7 +13,7 @@ def _reference_fold(text: str) -> str:
     """fold as it is defined: NFKC, quotes made plain, lowercased, NFKD, combining marks dropped, char by char."""
     if text.isascii():
         return text.replace("`", "'").lower()
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).translate(_QUOTES).lower())
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).translate(QUOTES).lower())
     return _NON_ASCII.sub(lambda m: "" if unicodedata.combining(m.group()) else m.group(), text)
 
 

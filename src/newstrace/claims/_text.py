@@ -4,14 +4,14 @@ Tweets carry noise that verified claims do not: links, ``pic.twitter.com`` ids, 
 ``— Name (@handle) May 8, 2019`` trailer of an embedded tweet, @mentions and #CamelCaseHashtags.
 :func:`clean` removes the links and the trailer and spells mentions and hashtags out as words
 (``@BernieSanders`` -> ``Bernie Sanders``), since the names in them often carry the claim's subject.
-:func:`tokens` lowercases, drops stopwords and applies a light suffix stemmer.
+:func:`tokens` are the cleaned text's index terms (``text.words.terms``: folded, stopwords dropped, stemmed).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from ..text.words import STOPWORDS, fold, stem
+from ..text.words import QUOTES, STOPWORDS, stem, terms, words  # noqa: F401 (stem: the matcher's stemmer, as tests read it)
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+|\bt\.co/\S+", re.I)
 # A match starts where a run of spaces starts ((?<!\s): the leftmost match always does) and the optional date
@@ -21,12 +21,7 @@ _TRAILER = re.compile(
 _HANDLE_DATE = re.compile(r"(?<!\s)\s*\(@\w+\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 _TAG = re.compile(r"([@#])(\w+)")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
-                         "′": "'", "`": "'", "\u00a0": " "})
-
-
 
 
 def _split_tag(match: re.Match) -> str:
@@ -36,7 +31,7 @@ def _split_tag(match: re.Match) -> str:
 
 def clean(text: str) -> str:
     """The text without links and tweet trailer, mentions and hashtags spelled out as words."""
-    text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
+    text = unicodedata.normalize("NFKC", text or "").translate(QUOTES)
     text = _URL.sub(" ", text)
     stripped = _TRAILER.sub("", text)
     if len(stripped) >= 20:
@@ -47,16 +42,9 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def words(text: str) -> list[str]:
-    """Lowercased, accent-folded word tokens of already cleaned text (no stopword removal)."""
-    return [w.replace("'", "") for w in _WORD.findall(fold(text))]
-
-
 def tokens(text: str, *, is_clean: bool = False) -> list[str]:
-    """Index terms: cleaned, lowercased, stopwords removed, stemmed."""
-    if not is_clean:
-        text = clean(text)
-    return [stem(w) for w in _WORD.findall(fold(text)) if w not in STOPWORDS and len(w) > 1 or w.isdigit()]
+    """Index terms of the cleaned text (``text.words.terms``: folded, stopwords dropped, stemmed)."""
+    return terms(text if is_clean else clean(text))
 
 
 def numbers(text: str) -> set[str]:

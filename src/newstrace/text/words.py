@@ -9,7 +9,8 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"',
+# Typographic quotes (and the no-break space) made plain: one table for every stage that folds text.
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"',
                          "\u201e": '"', "\u201f": '"', "\u2032": "'", "`": "'", "\u00a0": " "})
 
 STOPWORDS = frozenset("""
@@ -45,7 +46,7 @@ def fold(text: str) -> str:
     return _COMBINING_ASTRAL.sub("", text) if _ASTRAL.search(text) else text
 
 
-_QUOTE_PAIRS = tuple((chr(c), plain) for c, plain in _QUOTES.items())
+_QUOTE_PAIRS = tuple((chr(c), plain) for c, plain in QUOTES.items())
 
 
 def _char_class(points: list[int]) -> str:
