@@ -711,6 +711,10 @@ RESOLVED = [
      "The vote was close. In Vermont, the Democratic candidate, Paul Okafor — whose father, also as governor, "
      "implemented the health law in the state — promised to protect Medicaid.",
      'protect Medicaid', {'name': 'Paul Okafor', 'type': 'person'}),
+    ('his_office_is_the_office_of_the_man_named_just_before',
+     "House Speaker Tom Reyes said the budget would pass. Teachers did not see Gov. Carl Boyd at the rally on "
+     "Tuesday. His office said he was traveling to Florida.",
+     'traveling to Florida', {'name': "Carl Boyd's office", 'type': 'organization'}),
     ('a_stars_rep_speaks_for_the_star',
      "Singer Dana Holt cancelled the tour. Holt's rep told reporters that the singer was unwell.",
      'singer was unwell', {'name': 'Dana Holt', 'type': 'person'}),

@@ -225,6 +225,9 @@ AGE_ONLY = re.compile(r"the \d{1,3}\s*-\s*year\s*-\s*old")
 # Sentences before a bare "Some"/"Others" searched for the group it picks from. Speakers-dev tuning split:
 # name accuracy 0.895 at 1 and at 3 (the one other bare "Some" there has no group within 3 sentences); 1 kept.
 GROUP_REACH = 1
+# Nouns for the office a person heads: "<person>'s office" speaks as that office (speakers-dev guidelines: "Nadia
+# Cruz's office" is the organisation she heads).
+OFFICE_WORDS = frozenset({"office"})
 # Sentences looked back, past the pronoun's own, for the people an unresolved "they" stands for (the AEB pages
 # outside speakers-dev: the subject was in the sentence before or the one before that, a "they" between).
 THEY_REACH = 2

@@ -22,7 +22,7 @@ from ..text.outlets import is_outlet_description, is_outlet_name
 from ._names import NameBook, _clean_name, _clean_person, _determined, _person_core, _strip_det
 from ._speaker_words import (
     AGE_ONLY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, BUSINESS_ROLES, COUNTRY_HEADS, DESCRIPTION_TOKENS, DOCUMENT_HEADS,
-    GENERIC_ORG_NOUNS, GROUP_REACH, HONORIFICS, INSTITUTION_PLURALS, JOURNALIST_HEADS, JUNK_MENTIONS, MALE_WORDS,
+    GENERIC_ORG_NOUNS, GROUP_REACH, HONORIFICS, OFFICE_WORDS, INSTITUTION_PLURALS, JOURNALIST_HEADS, JUNK_MENTIONS, MALE_WORDS,
     OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK, PEOPLE_ENDINGS, PEOPLE_WORDS, PERSON_HEADS, PERSON_PRONOUNS,
     PERSON_TITLES, PRESS_WORDS, PRONOUN_REACH, PUBLIC_ROLES, QUANTITY_NOUNS, RELEASE_NOUNS, ROLE_ABBREVIATIONS,
     ROLE_WORDS, SPOKES_HEADS, STATE_HEADS, STEM, TEAM_WORDS, THEY_REACH, THIRD_PERSON_SINGULAR, UNNAMED_WORDS,
@@ -213,6 +213,9 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         # group of bodies (the guidelines' anonymous), not one organisation; a state's plural ("authorities",
         # "forces") stands for one institution and stays below.
         return Speaker(text, start, end, _clean_name(_with_rights(head, document=True)), "anonymous")
+    office = _persons_office(head, span, start, book, last_person) if lower in OFFICE_WORDS else None
+    if office:  # "His office said he was keeping long-standing plans", "Holcomb's office said"
+        return Speaker(text, start, end, office, "organization")
     if lemma in ORG_HEADS and head.pos_ in ("NOUN", "PROPN") and not (plural and determiners):
         # ("Two prison guards", "some unions": a counted plural is a group of unnamed people, below.)
         words = [t for t in span if t.dep_ not in ("det",) and not t.is_punct]
@@ -508,6 +511,28 @@ def _group_antecedent(word: Token) -> str | None:
         if lemma in PERSON_HEADS or token.lower_ in ANONYMOUS_HEADS or token.lower_.endswith(PEOPLE_ENDINGS):
             return token.lower_
     return None
+
+
+def _persons_office(head: Token, span: Span, start: int, book: NameBook, last_person: str | None) -> str | None:
+    """"<full name>'s office" for the office a named person or a he/she heads ("His office said" after Gov. Eric
+    Holcomb: Eric Holcomb's office), else None."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.lower_ in ("his", "her"):
+        # the person named last, in this sentence or the one before, when the gender agrees ("Teachers didn't
+        # see Holcomb at the Statehouse. His office said"), else the he/she antecedent
+        want = "m" if owner.lower_ == "his" else "f"
+        near = _previous_person(span, book)
+        person = near if near and book.gender.get(near, want) == want else \
+            book.antecedent(owner.lower_, start, PRONOUN_REACH) or last_person
+    elif owner.pos_ == "PROPN":
+        names = [e for e in _ents_in(span) if e.label_ == "PERSON" and e.start <= owner.i < e.end]
+        name = _clean_person(names[0]) if names else owner.text
+        person = book.resolve_person(name) if book.is_person(name) else None
+    else:
+        return None
+    return f"{person}'s office" if person else None
 
 
 def _plural_subject_before(pronoun: Token) -> str | None:
