@@ -89,6 +89,21 @@ def test_participle_hung_on_a_verbs_place_is_said_by_the_verbs_subject(nlp):
     assert s["speaker"]["name"] == "Dana Holt"
 
 
+def test_pointed_out_is_a_cue_but_pointed_is_not(nlp):
+    s = _by_cue(extract_statements("Mira Stone, an analyst at Kelso Bank, pointed out that rates were still low.",
+                                   nlp), "pointed")
+    assert s["speaker"]["name"] == "Mira Stone" and s["content"]["text"].endswith("rates were still low")
+    assert not extract_statements("The guard pointed a flashlight at the door.", nlp)
+
+
+def test_disputed_and_slammed_as_quoted_are_statements(nlp):
+    s = _by_cue(extract_statements("The envoy disputed the notion that he had run a private channel.", nlp),
+                "disputed")
+    assert s["content"]["text"].endswith("he had run a private channel")
+    s = _by_cue(extract_statements('The senator slammed the hearings as a "circus."', nlp), "slammed")
+    assert "circus" in s["content"]["text"]
+
+
 def test_gerund_after_admitted_to_is_the_content(nlp):
     text = "Later that night, Carter admitted to hiding the money in a small shed."
     s = _by_cue(extract_statements(text, nlp), "admitted")
