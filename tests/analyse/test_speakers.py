@@ -715,6 +715,17 @@ RESOLVED = [
      "House Speaker Tom Reyes said the budget would pass. Teachers did not see Gov. Carl Boyd at the rally on "
      "Tuesday. His office said he was traveling to Florida.",
      'traveling to Florida', {'name': "Carl Boyd's office", 'type': 'organization'}),
+    ('of_two_subjects_the_one_after_a_dateline_dash_speaks',
+     "BUFFALO, N.Y. — Hours before Dan Morrow’s two-goal performance Tuesday, Wild coach Tim Boyd expressed "
+     "confidence in the veteran winger, saying he always finds a way to start scoring.",
+     'always finds a way', {'name': 'Tim Boyd', 'type': 'person'}),
+    ('of_two_subjects_the_named_person_speaks_not_the_organisation',
+     "In a letter calling for the meeting, CPUC President Mary Batt said that the outages endanger lives.",
+     'outages endanger lives', {'name': 'Mary Batt', 'type': 'person'}),
+    ('with_x_announcing_is_said_by_x',
+     "Since Diwali the air quality has plunged to alarming levels with the monitoring agency announcing an air "
+     "emergency.",
+     'air emergency', {'type': 'organization'}),
     ('a_stars_rep_speaks_for_the_star',
      "Singer Dana Holt cancelled the tour. Holt's rep told reporters that the singer was unwell.",
      'singer was unwell', {'name': 'Dana Holt', 'type': 'person'}),

@@ -112,8 +112,14 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
     """The head token of who performs a cue verb, following conjunctions, participles and relative clauses."""
     if depth > 4:
         return None
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
     for child in token.children:
         if child.dep_ == "nsubj":
+            if len(subjects) > 1 and child.i < subjects[-1].i and _second_subject_speaks(child, subjects[-1]):
+                # Two subjects, the first a dateline or an organisation's name the parse took for one ("BUFFALO,
+                # N.Y. — Hours before ..., Wild coach Bruce Boudreau expressed", "CPUC President Marybel Batjer
+                # said"): the one next to the verb speaks.
+                child = subjects[-1]
             named = [c for c in token.children if c.dep_ == "nsubj" and c.i > child.i and c.ent_type_ == "PERSON"]
             if named and child.ent_type_ != "PERSON" and child.pos_ == "NOUN":
                 # Two subjects from a split compound ("said study co-author Anezina Solomonidou": "co" and
@@ -130,6 +136,10 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
     if agent is not None:
         return agent
     dep = token.dep_
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if token.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with" and \
+            before.pos_ in ("NOUN", "PROPN"):
+        return before  # "..., with the monitoring agency announcing an air emergency": the agency announces
     if dep == "xcomp" and token.tag_ == "VB":
         # Object control: "prompted some Twitter users to argue", "urged the court to ...": the object speaks.
         controller = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
@@ -192,6 +202,17 @@ def dashed_subject(cue: Token) -> Token | None:
         else:
             break
     return token
+
+
+def _second_subject_speaks(first: Token, second: Token) -> bool:
+    """Whether of two subjects the parse gave one verb the second is the speaker: a dash stands between them (the
+    first is a dateline), or the second is a person's name and the first is not."""
+    between = first.doc[first.i + 1:second.i]
+    if "\n" in between.text:
+        return False
+    if any(t.text in DASHES or (t.text == "-" and t.whitespace_) for t in between):
+        return True
+    return second.ent_type_ == "PERSON" and first.ent_type_ != "PERSON"
 
 
 def left_subject(cue: Token) -> Token | None:
