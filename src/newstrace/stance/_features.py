@@ -98,7 +98,9 @@ def _token(tok: str) -> tuple[str, list[int], int | None, bool, bool]:
     """(stem, word-lexicon flags, cue index or None, negation, content term) of one word token."""
     st = stem(tok)
     flags = [int(tok in _LEX_STEMS[name] or st in _LEX_STEMS[name]) for name in LEXICONS]
-    return st, flags, _CUE_INDEX.get(st, _CUE_INDEX.get(tok)), tok in NEGATIONS or tok.endswith("n't"), is_term(tok)
+    # a cue word is matched as itself before its stem: "reportedly" stems to "report", another cue
+    cue = _CUE_INDEX.get(tok, _CUE_INDEX.get(st))
+    return st, flags, cue, tok in NEGATIONS or tok.endswith("n't"), is_term(tok)
 
 
 def _describe(text: str, memo: dict[str, tuple]) -> tuple[_Text, list[str]]:
