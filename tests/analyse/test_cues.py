@@ -104,6 +104,20 @@ def test_disputed_and_slammed_as_quoted_are_statements(nlp):
     assert "circus" in s["content"]["text"]
 
 
+def test_quote_cue_after_a_long_apposition(nlp):
+    text = ("The talks stalled.\n\n“Without rolling back some of the tariffs, what is the incentive for the deal?” "
+            "Li Wenhua, the former executive director for China at the International Monetary Fund, said at an "
+            "event in Washington.")
+    s = _by_cue(extract_statements(text, nlp), "said")
+    assert s["speaker"]["name"] == "Li Wenhua" and s["content"]["text"].startswith("“Without rolling back")
+
+
+def test_a_quote_in_parentheses_takes_no_cue_after_it(nlp):
+    text = ("After claiming that neither he nor his staff had met the witness (“We have not spoken to him”) — the "
+            "senator now assumes that neither his staff nor the witness will testify under oath.")
+    assert not [s for s in extract_statements(text, nlp) if s["cue"]["text"] == "testify"]
+
+
 def test_gerund_after_admitted_to_is_the_content(nlp):
     text = "Later that night, Carter admitted to hiding the money in a small shed."
     s = _by_cue(extract_statements(text, nlp), "admitted")
