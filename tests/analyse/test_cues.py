@@ -118,6 +118,13 @@ def test_a_quote_in_parentheses_takes_no_cue_after_it(nlp):
     assert not [s for s in extract_statements(text, nlp) if s["cue"]["text"] == "testify"]
 
 
+def test_as_x_put_it_introduces_a_quote(nlp):
+    text = "The book sold well.\n\nAs Okafor put it, “Had he written five more books, he would be famous.” He did not."
+    s = _by_cue(extract_statements(text, nlp), "put")
+    assert s["speaker"]["text"] == "Okafor" and s["content"]["text"].startswith("“Had he written")
+    assert not extract_statements("Please put it in a gift basket before the party starts.", nlp)
+
+
 def test_gerund_after_admitted_to_is_the_content(nlp):
     text = "Later that night, Carter admitted to hiding the money in a small shed."
     s = _by_cue(extract_statements(text, nlp), "admitted")

@@ -105,6 +105,10 @@ def is_cue(token: Token, beliefs: bool = True) -> bool:
     lemma = token.lemma_.lower()
     if lemma in PHRASAL_CUES:
         return any(c.dep_ == "prt" and c.lower_ == PHRASAL_CUES[lemma] for c in token.children)
+    if lemma == "put":  # 'As Gaiman put it, “...”': the writer's way of introducing someone's words
+        children = list(token.children)
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and \
+            any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
     return lemma in SPEECH_LEMMAS or (beliefs and lemma in BELIEF_LEMMAS)
 
 
