@@ -125,6 +125,12 @@ def test_as_x_put_it_introduces_a_quote(nlp):
     assert not extract_statements("Please put it in a gift basket before the party starts.", nlp)
 
 
+def test_that_said_is_the_writers_set_phrase(nlp):
+    text = ("If you just want a console, the service is not a bad choice. That said, the company promised more, "
+            "and for whatever reason, it is not delivering yet.")
+    assert not [s for s in extract_statements(text, nlp) if s["cue"]["text"] == "said"]
+
+
 def test_gerund_after_admitted_to_is_the_content(nlp):
     text = "Later that night, Carter admitted to hiding the money in a small shed."
     s = _by_cue(extract_statements(text, nlp), "admitted")

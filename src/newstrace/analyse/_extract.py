@@ -445,9 +445,8 @@ def _thing_or_set_phrase(cue: Token, subject: Token | None, speaker: Speaker | N
         return False
     doc = cue.doc
     nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-    if subject is not None and subject.lower_ == "that" and subject.i == cue.i - 1 and nxt is not None and \
-            nxt.text == ",":
-        return True  # "That said, Google promised more"
+    if cue.i > 0 and doc[cue.i - 1].lower_ == "that" and nxt is not None and nxt.text == ",":
+        return True  # "That said, Google promised more" (the subject rule gives a "that" subject no speaker)
     before = [t.lower_ for t in doc[max(cue.sent.start, cue.i - 3):cue.i]]
     return any(word in SET_PHRASE_SAY for word in before) and (not before or before[-1] in ("to", "'s", "’s"))
 
