@@ -729,6 +729,10 @@ RESOLVED = [
     ('names_joined_by_and_speak_together',
      "Ann Corder and Tim Ruiz testified on Tuesday. Corder and Ruiz said that the call was not in line with policy.",
      'not in line with policy', {'name': 'Ann Corder and Tim Ruiz', 'type': 'person'}),
+    ('they_after_two_who_spoke_together_is_the_two',
+     "Ann Corder and Tim Ruiz testified on Tuesday. Corder and Ruiz said that the call was not in line with policy. "
+     "They added that the aid was held up.",
+     'aid was held up', {'name': 'Ann Corder and Tim Ruiz', 'type': 'person'}),
     ('organisations_joined_by_and_speak_together',
      "The move drew fire. The United Nations and European Union stressed the decision would not change the law.",
      'not change the law', {'name': 'United Nations and European Union', 'type': 'organization'}),

@@ -617,6 +617,9 @@ def _non_person_antecedent(span: Span, offset: int, book: NameBook, recent: list
             break
         if speaker.type in kinds and speaker.name and speaker.name.lower() not in ("it", "they"):
             return speaker
+        if plural and speaker.type in ("person", "organization", "outlet") and " and " in speaker.name and \
+                not speaker.name.endswith(("his team", "her team", "their team")):
+            return speaker  # "Volker and Morrison said ... . They added": the two who spoke together
     return None
 
 
