@@ -80,6 +80,25 @@ PRIOR_MAX_FNC_LOSS = 0.005
 # deny phrases ("was staged", "isn't real", "too good to be true") 0.6487/0.6952/0.6683 (mean +0.0009, seed 2 -0.0057).
 # All within noise: each split's held-out "denies" pairs (154-207) come from only 10-17 stories (claim groups), so
 # one story read right or wrong moves "denies" F1 by a few points.
+# Also tried and not kept (issue 9 item 5, extra stage-two columns aimed at "denies", each added alone to this recipe
+# and trained on the same claim splits (features saved once per split, StanceModel.train(features=...): this recipe's
+# figures there equal bench/stance.py's); FNC / macro-F1 / "denies" F1 of seeds 0/1/2, this recipe 0.835/0.647/0.33,
+# 0.858/0.689/0.34, 0.848/0.674/0.34, mean macro-F1 0.6698): relative position of the first refuting sentence
+# (refute word or deny phrase), of all and of those sharing a claim term, 0.832/0.641/0.33, 0.863/0.695/0.35,
+# 0.849/0.665/0.30 (mean 0.6668); share of claim-term hits with a negation / a refute word within 3 words
+# 0.833/0.640/0.31, 0.858/0.686/0.33, 0.832/0.652/0.29 (0.6593); a negation in the 3 words before a claim term
+# 0.831/0.623/0.25, 0.860/0.693/0.34, 0.847/0.667/0.31 (0.6608); refute and deny-phrase rates and refuting share of
+# the sentences sharing any claim term (cosine > 0) 0.832/0.647/0.32, 0.856/0.684/0.32, 0.846/0.670/0.32 (0.6671);
+# refute / deny / negation counts of the two sentences beside the one most like the claim 0.832/0.648/0.33,
+# 0.856/0.685/0.33, 0.830/0.647/0.27 (0.6599); refute words that are not the claim's own words, in the about
+# sentences and in the whole text, 0.834/0.645/0.33, 0.861/0.690/0.34, 0.832/0.652/0.28 (0.6623); share of claim-term
+# hits standing in refuting / negated sentences 0.832/0.641/0.32, 0.857/0.686/0.33, 0.832/0.649/0.27 (0.6588);
+# negated / refuting share of the sentences with 2+ claim terms 0.833/0.642/0.32, 0.856/0.689/0.34, 0.847/0.671/0.32
+# (0.6671); refute / deny counts of the last two sentences 0.829/0.641/0.31, 0.855/0.683/0.32, 0.840/0.656/0.27
+# (0.6601); refute+deny rate over all sentences weighted by their cosine to the claim 0.829/0.641/0.31,
+# 0.861/0.690/0.34, 0.847/0.674/0.34 (0.6683); the same for negations 0.834/0.646/0.34, 0.857/0.691/0.35,
+# 0.839/0.650/0.26 (0.6624); both 0.826/0.638/0.31, 0.863/0.695/0.36, 0.834/0.656/0.29 (0.6629). None lifts
+# "denies" on more than one seed; seed 2's "denies" F1 falls with most of them.
 
 
 class _Blend:
