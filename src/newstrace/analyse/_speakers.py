@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -81,260 +82,478 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
     ``chain`` (head noun -> description, kept by the caller across one article) lets "the doctor" take the
     name of the earlier "a doctor on the scene"; ``recent`` (the speakers of the statements before, in text
     order) lets "it" and "they" take the organisation, document or group that spoke last.
+
+    The rules are tried in order, by the kind of mention (:data:`_RULES`): pronouns and stand-ins (who, it,
+    they, he, she, "the 56-year-old"), names (an apposed name, an outlet, a person, an acronym), organisations
+    (the press, officials, spokespeople, groups of bodies, an office, "the company", prosecutors), then
+    descriptions (anonymous sources, documents, roles, "the ambassador", people, things); the first that
+    applies resolves the mention, else its type is ``unknown``.
     """
-    chain = {} if chain is None else chain
-    text = span.text
-    start, end = offset + span.start_char, offset + span.end_char
-    low = text.lower()
-    if len(span) == 1 and span[0].tag_ == "WP" and span[0].head.dep_ == "relcl":
-        # "Barkley, who said ...": the mention is "who", the speaker is what it stands for.
-        noun = span[0].head.head
-        found = describe(mention_span(noun), offset, book, last_person, chain)
-        found.text, found.start, found.end = text, start, end
-        return found
-    if len(span) == 1 and low in ("it", "they"):
-        found = _non_person_antecedent(span, offset, book, recent or [], plural=low == "they")
+    m = _Mention(span, offset, book, last_person, {} if chain is None else chain, recent or [])
+    for rule in _RULES:
+        found = rule(m)
         if found is not None:
-            return Speaker(text, start, end, found.name, found.type, found.role, found.affiliation)
-    if low in JUNK_MENTIONS or not any(ch.isalpha() for ch in text):
-        return Speaker(text, start, end, "", "unknown")
-    head = span.root
-    members = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")]
-    if head.lemma_.lower() in QUANTITY_NOUNS and members:
-        # "a series of South Dakotans", "a group of doctors": the members speak.
-        found = describe(mention_span(members[0]), offset, book, last_person, chain)
-        found.text, found.start, found.end = text, start, end
+            return found
+    return m.speaker(_clean_name(m.text), "unknown")
+
+
+class _Mention:
+    """One speaker mention being resolved: the span, its offsets in the text, the article's NameBook and what was
+    said before (the last person, the description chain, the recent speakers), and facts of its head read once."""
+
+    def __init__(self, span: Span, offset: int, book: NameBook, last_person: str | None, chain: dict[str, str],
+                 recent: list[Speaker]) -> None:
+        self.span, self.offset, self.book, self.last_person = span, offset, book, last_person
+        self.chain, self.recent = chain, recent
+        self.text = span.text
+        self.start, self.end = offset + span.start_char, offset + span.end_char
+        self.low = self.text.lower()
+        self.head = head = span.root
+        self.lemma, self.lower = head.lemma_.lower(), head.lower_
+
+    def speaker(self, name: str, type_: str, role: str | None = None, affiliation: str | None = None) -> Speaker:
+        return Speaker(self.text, self.start, self.end, name, type_, role, affiliation)
+
+    def as_this(self, found: Speaker) -> Speaker:
+        """``found`` (what another mention resolved to) as this mention's speaker."""
+        found.text, found.start, found.end = self.text, self.start, self.end
         return found
-    appos = [t for t in head.children if t.dep_ == "appos"]
+
+    def resolve_other(self, head: Token) -> Speaker:
+        """The speaker the noun phrase of ``head`` resolves to (without the recent speakers)."""
+        return describe(mention_span(head), self.offset, self.book, self.last_person, self.chain)
+
+    @cached_property
+    def appos(self) -> list[Token]:
+        return [t for t in self.head.children if t.dep_ == "appos"]
+
+    @cached_property
+    def ents(self) -> list[Span]:
+        return _ents_in(self.span)
+
+    @cached_property
+    def owners(self) -> list[Span]:
+        """Possessors in the mention: not the speaker ("Carlineo's attorney", "Rudolph's supporters")."""
+        head = self.head
+        return [e for e in self.ents if e.root.dep_ == "poss" and e.root is not head
+                and head.i not in range(e.start, e.end)]
+
+    @cached_property
+    def own(self) -> list[Span]:
+        return [e for e in self.ents if e not in self.owners]
+
+    @cached_property
+    def orgs(self) -> list[Span]:
+        return [e for e in self.own if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
+
+    @cached_property
+    def determiners(self) -> list[Token]:
+        return [t for t in self.head.children if t.dep_ in ("det", "nummod", "amod") and t.lower_ in ANONYMOUS_WORDS]
+
+    @cached_property
+    def document(self) -> bool:
+        return self.lemma in DOCUMENT_HEADS or self.lower in DOCUMENT_HEADS
+
+    def has_the(self, words: tuple[str, ...] = ("the",)) -> bool:
+        return any(t.dep_ == "det" and t.lower_ in words for t in self.head.children)
+
+
+# -- pronouns and stand-ins ---------------------------------------------------------------------------------
+def _relative_pronoun(m: _Mention) -> Speaker | None:
+    """"Barkley, who said ...": the mention is "who", the speaker is what it stands for."""
+    span = m.span
+    if len(span) == 1 and span[0].tag_ == "WP" and span[0].head.dep_ == "relcl":
+        return m.as_this(m.resolve_other(span[0].head.head))
+    return None
+
+
+def _it_or_they_body(m: _Mention) -> Speaker | None:
+    """"it", "they": the organisation, document or group that spoke last."""
+    if len(m.span) == 1 and m.low in ("it", "they"):
+        found = _non_person_antecedent(m.span, m.offset, m.book, m.recent, plural=m.low == "they")
+        if found is not None:
+            return m.speaker(found.name, found.type, found.role, found.affiliation)
+    return None
+
+
+def _junk(m: _Mention) -> Speaker | None:
+    if m.low in JUNK_MENTIONS or not any(ch.isalpha() for ch in m.text):
+        return m.speaker("", "unknown")
+    return None
+
+
+def _members_of(m: _Mention) -> Speaker | None:
+    """"a series of South Dakotans", "a group of doctors": the members speak."""
+    members = [g for c in m.head.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")]
+    if m.lemma in QUANTITY_NOUNS and members:
+        return m.as_this(m.resolve_other(members[0]))
+    return None
+
+
+def _unnamed(m: _Mention) -> Speaker | None:
+    """"an anonymous NSC leaker", "unnamed officials": whoever they are, unnamed."""
+    head = m.head
     if head.pos_ == "NOUN" and any(t.dep_ == "amod" and t.lower_ in UNNAMED_WORDS for t in head.children):
-        # "an anonymous NSC leaker", "unnamed officials": whoever they are, unnamed
-        return Speaker(text, start, end, _clean_name(_with_rights(head)), "anonymous")
-    if AGE_ONLY.fullmatch(low):
-        # "The 56-year-old said": a definite description of a person by age alone refers back like "he"/"she".
-        antecedent = book.antecedent("", start, PRONOUN_REACH) or last_person
-        return Speaker(text, start, end, antecedent or text, "person")
-    if len(span) == 1 and low in PERSON_PRONOUNS:
-        if low == "they":
-            group = _plural_subject_before(span[0])
-            if group is not None:  # "Gov. Holcomb and leaders of the Legislature ... . They seem ... they said"
-                return Speaker(text, start, end, group, "anonymous")
-            return Speaker(text, start, end, text, "anonymous")  # no group or organisation spoke before: a group
-        if low not in THIRD_PERSON_SINGULAR:
-            return Speaker(text, start, end, text, "unknown")  # "I", "we", "you": no safe antecedent
-        want = "m" if low in MALE_WORDS else "f"
-        fallbacks = (last_person, _previous_person(span, book))
-        # (the fallbacks too only where the article does not give the person the other gender)
-        antecedent = book.antecedent(low, start, PRONOUN_REACH) or next(
-            (name for name in fallbacks if name and book.gender.get(name, want) == want), None)
-        return Speaker(text, start, end, antecedent or text, "person")  # a he or she is a person, named or not
-    ents = _ents_in(span)
-    # A possessor is not the speaker ("Carlineo's attorney", "Rudolph's supporters").
-    owners = [e for e in ents if e.root.dep_ == "poss" and e.root is not head and head.i not in range(e.start, e.end)]
-    own = [e for e in ents if e not in owners]
-    for token in appos:
+        return m.speaker(_clean_name(_with_rights(head)), "anonymous")
+    return None
+
+
+def _age_only(m: _Mention) -> Speaker | None:
+    """"The 56-year-old said": a definite description of a person by age alone refers back like "he"/"she"."""
+    if AGE_ONLY.fullmatch(m.low):
+        antecedent = m.book.antecedent("", m.start, PRONOUN_REACH) or m.last_person
+        return m.speaker(antecedent or m.text, "person")
+    return None
+
+
+def _personal_pronoun(m: _Mention) -> Speaker | None:
+    """he/she: the person mentioned last before whose gender agrees; "they": a plural subject before, else an
+    unnamed group; "I", "we", "you": no safe antecedent."""
+    low, span = m.low, m.span
+    if not (len(span) == 1 and low in PERSON_PRONOUNS):
+        return None
+    if low == "they":
+        group = _plural_subject_before(span[0])
+        if group is not None:  # "Gov. Holcomb and leaders of the Legislature ... . They seem ... they said"
+            return m.speaker(group, "anonymous")
+        return m.speaker(m.text, "anonymous")  # no group or organisation spoke before: a group
+    if low not in THIRD_PERSON_SINGULAR:
+        return m.speaker(m.text, "unknown")
+    want = "m" if low in MALE_WORDS else "f"
+    fallbacks = (m.last_person, _previous_person(span, m.book))
+    # (the fallbacks too only where the article does not give the person the other gender)
+    antecedent = m.book.antecedent(low, m.start, PRONOUN_REACH) or next(
+        (name for name in fallbacks if name and m.book.gender.get(name, want) == want), None)
+    return m.speaker(antecedent or m.text, "person")  # a he or she is a person, named or not
+
+
+# -- names --------------------------------------------------------------------------------------------------
+def _apposed_person(m: _Mention) -> Speaker | None:
+    """A person named in an apposition to a non-person head: "Carlineo's attorney, Sonya Zoghlin, said"."""
+    head, book, text = m.head, m.book, m.text
+    for token in m.appos:
         if head.ent_type_ != "PERSON":
             named = [e for e in _ents_in(token.doc[token.left_edge.i:token.right_edge.i + 1]) if e.label_ == "PERSON"
                      and not _of_someone(e.root, token)]
-            if named:  # "Carlineo's attorney, Sonya Zoghlin, said"
-                name = book.resolve(_clean_person(named[0]))
-                return Speaker(text, start, end, name, "person", _clean_name(text), None)
+            if named:
+                return m.speaker(book.resolve(_clean_person(named[0])), "person", _clean_name(text), None)
             if head.pos_ == "NOUN":  # "Another diplomat, former special envoy to Ukraine Kurt Volker, said"
                 known = [book.resolve(t.text) for t in token.subtree if t.pos_ == "PROPN" and t.dep_ != "compound"
                          and t.is_title and len(book.resolve(t.text).split()) > 1 and not _of_someone(t, token)]
                 if known:
-                    return Speaker(text, start, end, known[-1], "person", _clean_name(text), None)
+                    return m.speaker(known[-1], "person", _clean_name(text), None)
                 name = _apposed_name(head, token)
                 if name:  # "Sweden's deputy director of public prosecutions, Eva-Marie Persson, said" (the NER
                     # tagged the name an organisation)
-                    return Speaker(text, start, end, book.resolve(name), "person", _clean_name(text), None)
-    persons = [e for e in own if e.label_ == "PERSON" and e[-1].lower_ not in ANONYMOUS_HEADS and not _determined(e)
+                    return m.speaker(book.resolve(name), "person", _clean_name(text), None)
+    return None
+
+
+def _outlet_or_person(m: _Mention) -> Speaker | None:
+    """An outlet the mention names, else the person it names (never the possessor: "Carlineo's attorney")."""
+    head, book, start = m.head, m.book, m.start
+    persons = [e for e in m.own if e.label_ == "PERSON" and e[-1].lower_ not in ANONYMOUS_HEADS and not _determined(e)
                and not (len(e) > 1 and e[-1].lower_ in ORG_HEADS)
                and not _outlet_not_person(e, book)]
-    if head.pos_ == "NOUN" and not any(head.i in range(e.start, e.end) for e in own):
+    if head.pos_ == "NOUN" and not any(head.i in range(e.start, e.end) for e in m.own):
         # A common-noun head names someone else than the name modifying it: "a Kermit parent", "some Twitter
         # users", "the Biden campaign" are not Kermit, Twitter or Biden.
         persons = []
-    outlet = None if any(head.i in range(e.start, e.end) for e in persons) else _outlet_of(span, head, ents, owners)
+    outlet = None if any(head.i in range(e.start, e.end) for e in persons) else _outlet_of(m.span, head, m.ents,
+                                                                                            m.owners)
     if outlet:
-        if is_outlet_description(outlet) and head.lemma_.lower() in OUTLET_BACK and \
-                any(t.dep_ == "det" and t.lower_ == "the" for t in head.children):
+        if is_outlet_description(outlet) and m.lemma in OUTLET_BACK and m.has_the():
             # "The news organization, citing ..., reported": the outlet named last before it
             outlet = next((name for at, name in reversed(book.outlets) if at < start), outlet)
         # A short form of an outlet named before in full ("The Chronicle" after "The San Francisco Chronicle").
         outlet = next((name for at, name in book.outlets if at < start and name.endswith(" " + outlet)), outlet)
-        return Speaker(text, start, end, outlet, "outlet")
+        return m.speaker(outlet, "outlet")
     if persons:
         person = _person_core(persons[-1])
         name = book.resolve_person(_clean_person(persons[-1])) + _their_team(head)
-        role, affiliation = _role_affiliation(span, person, appos)
-        return Speaker(text, start, end, name, "person", role, affiliation)
-    for ent in own:
-        # A person tagged as an organisation or place ("Noem" beside "Kristi Noem" elsewhere) stays a person.
+        role, affiliation = _role_affiliation(m.span, person, m.appos)
+        return m.speaker(name, "person", role, affiliation)
+    return None
+
+
+def _person_tagged_otherwise(m: _Mention) -> Speaker | None:
+    """A person tagged as an organisation or place ("Noem" beside "Kristi Noem" elsewhere) stays a person."""
+    head, book = m.head, m.book
+    for ent in m.own:
         if ent.label_ in ("ORG", "GPE", "NORP") and book.is_person(_clean_name(ent.text)) and \
                 head.i in range(ent.start, ent.end):
-            return Speaker(text, start, end, book.resolve(_clean_name(ent.text)) + _their_team(head), "person")
-    acronym = book.acronyms.get(head.text) or (_initials_of(head.text, book) if head.is_upper and len(span) <= 2
+            return m.speaker(book.resolve(_clean_name(ent.text)) + _their_team(head), "person")
+    return None
+
+
+def _acronym(m: _Mention) -> Speaker | None:
+    head, book = m.head, m.book
+    acronym = book.acronyms.get(head.text) or (_initials_of(head.text, book) if head.is_upper and len(m.span) <= 2
                                               else None)
-    if acronym:
-        return Speaker(text, start, end, acronym, "organization")
-    bare = _strip_det(_clean_name(text))
-    if (head.pos_ == "PROPN" or bare[:1].isupper()) and book.is_person(bare):
-        return Speaker(text, start, end, book.resolve(bare) + _their_team(head), "person")  # "Scissors" (NNS)
-    lemma = head.lemma_.lower()
-    lower = head.lower_
-    orgs = [e for e in own if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
-    press = _press_source(head, orgs)
-    if press:
-        return Speaker(text, start, end, press, "outlet")
-    if lower in OFFICIAL_PLURALS:
-        org = _officials_org(head, start, book, recent or [])
+    return m.speaker(acronym, "organization") if acronym else None
+
+
+def _bare_person_name(m: _Mention) -> Speaker | None:
+    """A capitalised mention the article names as a person ("Scissors", tagged NNS)."""
+    bare = _strip_det(_clean_name(m.text))
+    if (m.head.pos_ == "PROPN" or bare[:1].isupper()) and m.book.is_person(bare):
+        return m.speaker(m.book.resolve(bare) + _their_team(m.head), "person")
+    return None
+
+
+# -- organisations ------------------------------------------------------------------------------------------
+def _press(m: _Mention) -> Speaker | None:
+    press = _press_source(m.head, m.orgs)
+    return m.speaker(press, "outlet") if press else None
+
+
+def _officials(m: _Mention) -> Speaker | None:
+    if m.lower in OFFICIAL_PLURALS:
+        org = _officials_org(m.head, m.start, m.book, m.recent)
         if org:
-            return Speaker(text, start, end, org, "organization", head.text, org)
-    if lower in SPOKES_HEADS or lemma in SPOKES_HEADS:
-        org = _spokes_org(head, orgs) or book.last_org(start)
+            return m.speaker(org, "organization", m.head.text, org)
+    return None
+
+
+def _spokesperson(m: _Mention) -> Speaker | None:
+    """A spokesperson speaks for the organisation, or for the person they speak for."""
+    if m.lower in SPOKES_HEADS or m.lemma in SPOKES_HEADS:
+        org = _spokes_org(m.head, m.orgs) or m.book.last_org(m.start)
         owner = _without_honorific(org or "")
-        if owner and book.is_person(owner):
+        if owner and m.book.is_person(owner):
             # "a spokesman for Mr. Biden", "Trump's spokesman": a person's spokesperson speaks for that person
-            return Speaker(text, start, end, book.resolve_person(owner), "person", head.text, None)
+            return m.speaker(m.book.resolve_person(owner), "person", m.head.text, None)
         if org:
-            return Speaker(text, start, end, org, "organization", head.text, org)
-    determiners = [t for t in head.children if t.dep_ in ("det", "nummod", "amod") and t.lower_ in ANONYMOUS_WORDS]
+            return m.speaker(org, "organization", m.head.text, org)
+    return None
+
+
+def _some_or_others(m: _Mention) -> Speaker | None:
+    """"Some", "Others", "Some of the deportees": unnamed people."""
+    head, lower = m.head, m.lower
     if lower in ANONYMOUS_WORDS and head.pos_ in ("PRON", "DET", "NUM", "ADJ", "NOUN"):
-        name = _clean_name(_with_rights(head))  # "Some", "Others", "Some of the deportees"
-        group = _group_antecedent(head) if len(span) == 1 and name.lower() == lower else None
+        name = _clean_name(_with_rights(head))
+        group = _group_antecedent(head) if len(m.span) == 1 and name.lower() == lower else None
         if group:  # "Dozens of deportees landed on Friday. Some said ...": some deportees
             name = f"{'other' if lower == 'others' else lower} {group}"
-        return Speaker(text, start, end, name, "anonymous")
+        return m.speaker(name, "anonymous")
+    return None
+
+
+def _bodies(m: _Mention) -> Speaker | None:
+    """"retailers said", "Education advocacy groups estimated", "the companies disclosed": an unspecified group of
+    bodies (the guidelines' anonymous), not one organisation; a state's plural ("authorities", "forces") stands for
+    one institution and is not one of these."""
+    head, lemma, lower = m.head, m.lemma, m.lower
     plural = head.tag_ in ("NNS", "NNPS") and lower != lemma  # "the companies" are not the last one named
     if plural and lemma in ORG_HEADS and head.pos_ == "NOUN" and (head.is_lower or head.i == head.sent.start) \
             and lemma not in STATE_HEADS and lower not in STATE_HEADS:
-        # "retailers said", "Education advocacy groups estimated", "the companies disclosed": an unspecified
-        # group of bodies (the guidelines' anonymous), not one organisation; a state's plural ("authorities",
-        # "forces") stands for one institution and stays below.
-        return Speaker(text, start, end, _clean_name(_with_rights(head, document=True)), "anonymous")
-    office = _persons_office(head, span, start, book, last_person) if lower in OFFICE_WORDS else None
-    if office:  # "His office said he was keeping long-standing plans", "Holcomb's office said"
-        return Speaker(text, start, end, office, "organization")
-    if lemma in ORG_HEADS and head.pos_ in ("NOUN", "PROPN") and not (plural and determiners):
+        return m.speaker(_clean_name(_with_rights(head, document=True)), "anonymous")
+    return None
+
+
+def _office(m: _Mention) -> Speaker | None:
+    """"His office said he was keeping long-standing plans", "Holcomb's office said"."""
+    if m.lower in OFFICE_WORDS:
+        office = _persons_office(m.head, m.span, m.start, m.book, m.last_person)
+        if office:
+            return m.speaker(office, "organization")
+    return None
+
+
+def _organisation_noun(m: _Mention) -> Speaker | None:
+    """A mention headed by an organisation word: "the company" (the one named before), "The Pentagon"."""
+    head, lemma, book, start = m.head, m.lemma, m.book, m.start
+    plural = head.tag_ in ("NNS", "NNPS") and m.lower != lemma
+    if not (lemma in ORG_HEADS and head.pos_ in ("NOUN", "PROPN") and not (plural and m.determiners)):
         # ("Two prison guards", "some unions": a counted plural is a group of unnamed people, below.)
-        words = [t for t in span if t.dep_ not in ("det",) and not t.is_punct]
-        definite = not any(t.dep_ == "det" and t.lower_ in ("a", "an", "another") for t in head.children)
-        named = _appos_org(head)
-        if named:  # "The company that runs the show, Dick Clark Productions, denies ..."
-            return Speaker(text, start, end, named, "organization")
-        # A common noun alone or after a plain adjective refers back ("the company", "the German automaker"); a
-        # name ("The Pentagon") or a nationality ("the Jordanian government") names an organisation itself.
-        back = head.pos_ == "NOUN" and not head.is_title and (len(words) == 1 or (
-            len(words) == 2 and words[0].pos_ == "ADJ" and not (words[0].ent_type_ and lemma in STATE_HEADS)))
-        if not plural and definite and back:
-            # "the company", "the agency": the organisation named before with that word in its name, else the
-            # organisation that spoke last nearby ("Indiana State Police reported ... at the Statehouse, but the
-            # agency didn't estimate"), else the organisation named last.
-            org = book.last_org(start, lemma, exact=True) or \
-                (_recent_org(recent or [], start) if len(words) == 1 else None) or book.last_org(start, lemma)
-            if org:
-                return Speaker(text, start, end, org, "organization")
-        if not plural and definite and head.pos_ == "NOUN" and len(words) >= 2 and \
-                all(t.is_lower and t.pos_ in ("NOUN", "ADJ") for t in words):
-            org = _org_with_words(book, start, [t.lower_ for t in words if t.i != head.i])
-            if org:  # "the utilities commission", "the production company": the one whose name has those words
-                return Speaker(text, start, end, org, "organization")
-        if not plural and definite and head.pos_ == "NOUN" and not head.is_title and \
-                _described_back(words, head, lemma):
-            # "the Cupertino company", "the e-commerce giant": the organisation named before
-            org = book.last_org(start, lemma, exact=True) or book.last_org(start, lemma)
-            if org:
-                return Speaker(text, start, end, org, "organization")
-        return Speaker(text, start, end, _strip_det(_clean_name(text)), "organization")
-    if head.tag_ in ("NNS", "NNPS") and lemma in INSTITUTION_PLURALS and not determiners:
-        # "prosecutors said" stands for the prosecuting office the article names (before or after).
-        words = INSTITUTION_PLURALS[lemma]
-        org = next((name for _, name in book.orgs if any(w in name.lower() for w in words)), None)
-        return Speaker(text, start, end, org or _clean_name(text), "organization")
-    document = lemma in DOCUMENT_HEADS or lower in DOCUMENT_HEADS
-    plural = head.tag_ in ("NNS", "NNPS") and not document
-    if head.tag_ == "NN" and lower in ANONYMOUS_HEADS and not determiners and any(
+        return None
+    words = [t for t in m.span if t.dep_ not in ("det",) and not t.is_punct]
+    definite = not m.has_the(("a", "an", "another"))
+    named = _appos_org(head)
+    if named:  # "The company that runs the show, Dick Clark Productions, denies ..."
+        return m.speaker(named, "organization")
+    # A common noun alone or after a plain adjective refers back ("the company", "the German automaker"); a
+    # name ("The Pentagon") or a nationality ("the Jordanian government") names an organisation itself.
+    back = head.pos_ == "NOUN" and not head.is_title and (len(words) == 1 or (
+        len(words) == 2 and words[0].pos_ == "ADJ" and not (words[0].ent_type_ and lemma in STATE_HEADS)))
+    if not plural and definite and back:
+        # "the company", "the agency": the organisation named before with that word in its name, else the
+        # organisation that spoke last nearby ("Indiana State Police reported ... at the Statehouse, but the
+        # agency didn't estimate"), else the organisation named last.
+        org = book.last_org(start, lemma, exact=True) or \
+            (_recent_org(m.recent, start) if len(words) == 1 else None) or book.last_org(start, lemma)
+        if org:
+            return m.speaker(org, "organization")
+    if not plural and definite and head.pos_ == "NOUN" and len(words) >= 2 and \
+            all(t.is_lower and t.pos_ in ("NOUN", "ADJ") for t in words):
+        org = _org_with_words(book, start, [t.lower_ for t in words if t.i != head.i])
+        if org:  # "the utilities commission", "the production company": the one whose name has those words
+            return m.speaker(org, "organization")
+    if not plural and definite and head.pos_ == "NOUN" and not head.is_title and \
+            _described_back(words, head, lemma):
+        # "the Cupertino company", "the e-commerce giant": the organisation named before
+        org = book.last_org(start, lemma, exact=True) or book.last_org(start, lemma)
+        if org:
+            return m.speaker(org, "organization")
+    return m.speaker(_strip_det(_clean_name(m.text)), "organization")
+
+
+def _institution_plural(m: _Mention) -> Speaker | None:
+    """"prosecutors said" stands for the prosecuting office the article names (before or after)."""
+    if m.head.tag_ in ("NNS", "NNPS") and m.lemma in INSTITUTION_PLURALS and not m.determiners:
+        words = INSTITUTION_PLURALS[m.lemma]
+        org = next((name for _, name in m.book.orgs if any(w in name.lower() for w in words)), None)
+        return m.speaker(org or _clean_name(m.text), "organization")
+    return None
+
+
+# -- descriptions -------------------------------------------------------------------------------------------
+def _titled_source(m: _Mention) -> Speaker | None:
+    """"the executive" after "Elon Musk, Tesla's chief executive": that person, not a source."""
+    head, lemma, book = m.head, m.lemma, m.book
+    if head.tag_ == "NN" and m.lower in ANONYMOUS_HEADS and not m.determiners and any(
             (t.dep_ == "det" and t.lower_ == "the") or t.dep_ == "poss" for t in head.children):
-        earlier = any(at < start and word == lemma for at, word, _ in book.roles + book.titles)
-        named = book.by_role(lemma, start) if earlier else None
-        if named:  # "the executive" after "Elon Musk, Tesla's chief executive": that person, not a source
-            return Speaker(text, start, end, named, "person", lemma)
-    if lower in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS or (determiners and head.pos_ == "NOUN"
-                                                                 and not document) or \
+        earlier = any(at < m.start and word == lemma for at, word, _ in book.roles + book.titles)
+        named = book.by_role(lemma, m.start) if earlier else None
+        if named:
+            return m.speaker(named, "person", lemma)
+    return None
+
+
+def _anonymous(m: _Mention) -> Speaker | None:
+    """Sources, officials, a counted plural of people: anonymous."""
+    head, lower, lemma = m.head, m.lower, m.lemma
+    plural = head.tag_ in ("NNS", "NNPS") and not m.document
+    if lower in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS or (m.determiners and head.pos_ == "NOUN"
+                                                                 and not m.document) or \
             (plural and (head.pos_ == "NOUN" or head.ent_type_ in ("NORP", "GPE"))):
-        return Speaker(text, start, end, _clean_name(_with_rights(head, document=True, relative=True)), "anonymous")
-    if lower in DOCUMENT_HEADS or lemma in DOCUMENT_HEADS:
-        return Speaker(text, start, end, _clean_name(_with_rights(head, document=True)), "document")
+        return m.speaker(_clean_name(_with_rights(head, document=True, relative=True)), "anonymous")
+    return None
+
+
+def _document(m: _Mention) -> Speaker | None:
+    if m.document:
+        return m.speaker(_clean_name(_with_rights(m.head, document=True)), "document")
+    return None
+
+
+def _named_organisation(m: _Mention) -> Speaker | None:
+    """The organisation named in the mention: "Wee of the Times" is Wee, not the Times; "a Kermit parent" is a
+    parent, not Kermit; "An Associated Press journalist" (an unnamed journalist of an outlet) is the outlet."""
+    head, orgs = m.head, m.orgs
     inside = [e for e in orgs if head.i in range(e.start, e.end)]
-    # "Wee of the Times" is Wee, not the Times; "a Kermit parent" is a parent, not Kermit.
-    if orgs and (inside or (head.pos_ != "PROPN" and lemma not in PERSON_HEADS)):
+    if orgs and (inside or (head.pos_ != "PROPN" and m.lemma not in PERSON_HEADS)):
         inside = inside or orgs[-1:]
         name = _strip_det(_clean_name(inside[0].text))
-        name = book.acronyms.get(name, name)
-        # "An Associated Press journalist": an unnamed journalist of an outlet is the outlet.
-        return Speaker(text, start, end, name, "outlet" if is_outlet_name(name) else "organization")
+        name = m.book.acronyms.get(name, name)
+        return m.speaker(name, "outlet" if is_outlet_name(name) else "organization")
+    return None
+
+
+def _proper_noun(m: _Mention) -> Speaker | None:
+    """A bare capitalised name the NER missed: a person when the article names a person so."""
+    head, lower, text, span, book = m.head, m.lower, m.text, m.span, m.book
     single = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1] if lower.endswith("s") else lower
     if head.pos_ == "PROPN" and len(span) == 1 and (single in DOCUMENT_HEADS or lower in DOCUMENT_HEADS):
-        return Speaker(text, start, end, text, "document")  # "Studies indicate" at a line's start: no name
-    if head.pos_ == "PROPN":
-        # A bare capitalised name the NER missed: a person when the article names a person so.
-        clean = _clean_name(text)
-        if len(span) > 3:  # "the 14th-ranked Schwartzman": the name is the proper nouns at the head
-            first = head.i
-            while first > span.start and span.doc[first - 1].pos_ == "PROPN":
-                first -= 1
-            clean = _clean_name(span.doc[first:head.i + 1].text)
-        name = book.resolve(clean)
-        if name == clean and book.is_org(clean):
-            return Speaker(text, start, end, book.is_org(clean) or clean, "organization")
-        if name != clean or len(clean.split()) <= 3:
-            return Speaker(text, start, end, book.resolve_person(clean) + _their_team(head), "person")
-        if lower in PERSON_TITLES:  # "The United Nations High Commissioner for Human Rights": an office holder
-            return Speaker(text, start, end, book.by_role(lower, start) or clean, "person", lower)
-        return Speaker(text, start, end, clean, "unknown")
-    if head.pos_ in ("NOUN", "PROPN") and lemma.rstrip(".") in ROLE_ABBREVIATIONS and head.is_upper and \
-            any(t.dep_ == "det" and t.lower_ == "the" for t in head.children):
+        return m.speaker(text, "document")  # "Studies indicate" at a line's start: no name
+    if head.pos_ != "PROPN":
+        return None
+    clean = _clean_name(text)
+    if len(span) > 3:  # "the 14th-ranked Schwartzman": the name is the proper nouns at the head
+        first = head.i
+        while first > span.start and span.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        clean = _clean_name(span.doc[first:head.i + 1].text)
+    name = book.resolve(clean)
+    if name == clean and book.is_org(clean):
+        return m.speaker(book.is_org(clean) or clean, "organization")
+    if name != clean or len(clean.split()) <= 3:
+        return m.speaker(book.resolve_person(clean) + _their_team(head), "person")
+    if lower in PERSON_TITLES:  # "The United Nations High Commissioner for Human Rights": an office holder
+        return m.speaker(book.by_role(lower, m.start) or clean, "person", lower)
+    return m.speaker(clean, "unknown")
+
+
+def _role_abbreviation(m: _Mention) -> Speaker | None:
+    """"the PM said": the person titled Prime Minister."""
+    head, lemma = m.head, m.lemma
+    if head.pos_ in ("NOUN", "PROPN") and lemma.rstrip(".") in ROLE_ABBREVIATIONS and head.is_upper and m.has_the():
         role = ROLE_ABBREVIATIONS[lemma.rstrip(".")]
-        named = book.by_role(role, start)  # "the PM said": the person titled Prime Minister
-        return Speaker(text, start, end, named or _clean_name(text), "person", role)
+        return m.speaker(m.book.by_role(role, m.start) or _clean_name(m.text), "person", role)
+    return None
+
+
+def _kin(m: _Mention) -> Speaker | None:
+    """"His wife said" after "Tom Hill and his wife Ann Hill": the person given that role before."""
+    head, lemma, book = m.head, m.lemma, m.book
     if head.pos_ == "NOUN" and lemma in PERSON_HEADS and head.tag_ == "NN" and any(
             t.dep_ == "poss" and t.lower_ in ("his", "her", "their") for t in head.children) and \
-            any(at < start and word == lemma for at, word, _ in book.roles + book.titles):
-        # "His wife said" after "Tom Hill and his wife Ann Hill": the person given that role before
+            any(at < m.start and word == lemma for at, word, _ in book.roles + book.titles):
+        named = book.by_role(lemma, m.start)
+        if named:
+            return m.speaker(named, "person", lemma)
+    return None
+
+
+def _person_noun(m: _Mention) -> Speaker | None:
+    """A person by role or description: "the ambassador" (the person given that title), "the doctor" (the earlier
+    "a doctor on the scene"), "said the actor" (the person the article is telling of), else the description."""
+    head, lemma, book, start = m.head, m.lemma, m.book, m.start
+    if not (head.pos_ == "NOUN" and (lemma in PERSON_HEADS or lemma in ROLE_WORDS)):
+        return None
+    the = m.has_the(("the", "this", "that")) or any(
+        t.dep_ == "poss" and t.ent_type_ in ("GPE", "ORG", "NORP") for t in head.children)
+    # ("Austria's interior minister", "China's ambassador to Britain": a definite description too)
+    if the:
         named = book.by_role(lemma, start)
         if named:
-            return Speaker(text, start, end, named, "person", lemma)
-    if head.pos_ == "NOUN" and (lemma in PERSON_HEADS or lemma in ROLE_WORDS):
-        the = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.children) or any(
-            t.dep_ == "poss" and t.ent_type_ in ("GPE", "ORG", "NORP") for t in head.children)
-        # ("Austria's interior minister", "China's ambassador to Britain": a definite description too)
-        if the:
-            named = book.by_role(lemma, start)
-            if named:  # "the ambassador", "the president": the person given that title
-                return Speaker(text, start, end, named, "person", lemma)
-            if lemma in chain:  # "the doctor": the earlier "a doctor on the scene"
-                return Speaker(text, start, end, chain[lemma], "person", lemma)
-            if lemma in PUBLIC_ROLES and len(span) <= 3:
-                # "said the actor", "the British royal denied": the person the article is telling of, as "he"
-                named = book.antecedent("", start, PRONOUN_REACH)
-                if named:
-                    return Speaker(text, start, end, named, "person", lemma)
-        name = _clean_name(_with_rights(head))
-        chain.setdefault(lemma, name)
-        return Speaker(text, start, end, name, "person", lemma)
-    if lemma in COUNTRY_HEADS and any(t.dep_ == "det" and t.lower_ == "the" for t in head.children):
-        place = next((name for at, name in reversed(book.places) if at < start), None)
-        if place:  # "the country said": the state last named, speaking as such
-            return Speaker(text, start, end, place, "organization")
-    if lower in PEOPLE_WORDS or lemma in PEOPLE_WORDS:
-        # "the public", "an English crowd", "Everyone": unnamed people, a group
-        return Speaker(text, start, end, _clean_name(_with_rights(head)), "anonymous")
-    if head.pos_ == "NOUN":
-        # A thing said to speak ("The agreement maintained", "Verified video footage shows", "The script called
-        # for"): a text or a record, the guidelines' document; never a person or group (those are above).
-        return Speaker(text, start, end, _clean_name(_with_rights(head, document=True)), "document")
-    return Speaker(text, start, end, _clean_name(text), "unknown")
+            return m.speaker(named, "person", lemma)
+        if lemma in m.chain:
+            return m.speaker(m.chain[lemma], "person", lemma)
+        if lemma in PUBLIC_ROLES and len(m.span) <= 3:
+            named = book.antecedent("", start, PRONOUN_REACH)
+            if named:
+                return m.speaker(named, "person", lemma)
+    name = _clean_name(_with_rights(head))
+    m.chain.setdefault(lemma, name)
+    return m.speaker(name, "person", lemma)
+
+
+def _country(m: _Mention) -> Speaker | None:
+    """"the country said": the state last named, speaking as such."""
+    if m.lemma in COUNTRY_HEADS and m.has_the():
+        place = next((name for at, name in reversed(m.book.places) if at < m.start), None)
+        if place:
+            return m.speaker(place, "organization")
+    return None
+
+
+def _people(m: _Mention) -> Speaker | None:
+    """"the public", "an English crowd", "Everyone": unnamed people, a group."""
+    if m.lower in PEOPLE_WORDS or m.lemma in PEOPLE_WORDS:
+        return m.speaker(_clean_name(_with_rights(m.head)), "anonymous")
+    return None
+
+
+def _thing(m: _Mention) -> Speaker | None:
+    """A thing said to speak ("The agreement maintained", "Verified video footage shows", "The script called
+    for"): a text or a record, the guidelines' document; never a person or group (those are before)."""
+    if m.head.pos_ == "NOUN":
+        return m.speaker(_clean_name(_with_rights(m.head, document=True)), "document")
+    return None
+
+
+# The rules of :func:`describe`, in the order they are tried.
+_RULES = (
+    _relative_pronoun, _it_or_they_body, _junk, _members_of, _unnamed, _age_only, _personal_pronoun,  # pronouns
+    _apposed_person, _outlet_or_person, _person_tagged_otherwise, _acronym, _bare_person_name,  # names
+    _press, _officials, _spokesperson, _some_or_others, _bodies, _office, _organisation_noun,  # organisations
+    _institution_plural,
+    _titled_source, _anonymous, _document, _named_organisation, _proper_noun, _role_abbreviation, _kin,  # descriptions
+    _person_noun, _country, _people, _thing,
+)
 
 
 def _described_back(words: list[Token], head: Token, lemma: str) -> bool:
