@@ -16,26 +16,24 @@ def _by_cue(statements: list[dict], cue: str) -> dict:
     return hits[0]
 
 
-def test_parenthetical_cue_inside_a_clause_reports_the_whole_clause(nlp):
-    text = "The engineers found the fault, Lopez said, and repaired the pumps within hours."
+@pytest.mark.parametrize("text, speaker, first, last", [
+    # inside a clause: the whole clause
+    ("The engineers found the fault, Lopez said, and repaired the pumps within hours.", "Lopez",
+     "The engineers found the fault", "within hours"),
+    # before the verb of its clause: the clause
+    ("The new turbines, Okafor said, could power the whole valley by next winter.", "Okafor", "The new turbines",
+     "by next winter"),
+])
+def test_parenthetical_cue_reports_its_clause(nlp, text, speaker, first, last):
     s = _by_cue(extract_statements(text, nlp), "said")
-    assert s["speaker"]["text"] == "Lopez"
-    assert s["content"]["text"].startswith("The engineers found the fault")
-    assert s["content"]["text"].endswith("within hours")
+    assert s["speaker"]["text"] == speaker
+    assert s["content"]["text"].startswith(first) and s["content"]["text"].endswith(last)
 
 
 def test_parenthetical_cue_at_the_end_reports_the_clause_before_it(nlp):
     text = "The engineers found the fault, Lopez said."
     s = _by_cue(extract_statements(text, nlp), "said")
     assert s["content"]["text"] == "The engineers found the fault"
-
-
-def test_parenthetical_cue_before_the_verb_of_its_clause_reports_the_clause(nlp):
-    text = "The new turbines, Okafor said, could power the whole valley by next winter."
-    s = _by_cue(extract_statements(text, nlp), "said")
-    assert s["speaker"]["text"] == "Okafor"
-    assert s["content"]["text"].startswith("The new turbines")
-    assert s["content"]["text"].endswith("by next winter")
 
 
 def test_a_cue_between_commas_that_reports_nothing_is_not_parenthetical(nlp):
