@@ -7,7 +7,7 @@ import pytest
 
 from newstrace.claims import make_similarity
 from newstrace.claims._denial import FEATURES, _negated_lead, features
-from newstrace.claims._stance import statement_action
+from newstrace.claims._stance import own_voice_denials, statement_action
 
 CLAIM = "The Saltmere ferry sank in the harbour on Sunday"
 
@@ -87,5 +87,6 @@ def test_negated_claim_gives_no_negated_lead(similarity):
 
 def test_feature_row_matches_the_model(similarity):
     text = "The Saltmere ferry did not sink in the harbour on Sunday, the port authority said."
-    row = features(text, [], {}, CLAIM, [text], {"denies": 0.2, "asserts": 0.3, "reports": 0.5}, similarity)
+    row = features(text, [], {}, CLAIM, any(own_voice_denials(text, [text])),
+                   {"denies": 0.2, "asserts": 0.3, "reports": 0.5}, similarity)
     assert len(row) == len(FEATURES)

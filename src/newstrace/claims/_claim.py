@@ -133,21 +133,23 @@ def events_toward(article: Article, statements: list[dict], claim_id: str, claim
     """The article's events toward one claim and the ids of its statements about it. ``probs``: the article-level
     stance model's probabilities (None: statements only); ``denial``: the :class:`DenialModel` that weighs them
     with the article's own evidence."""
-    from ..trail._events import article_events
+    from ..trail._events import OwnVoice, article_events
 
     about = about_claim(statements, claim_text, similarity)
     claim_of = {s["id"]: (claim_id, claim_text) for s in statements if s["id"] in about}
-    stance = decide_stance(article, statements, about, claim_text, probs, denial, similarity)
+    voice = OwnVoice(article.text, statements)
+    stance = decide_stance(article, statements, about, claim_text, probs, denial, similarity, voice)
     gate = denial.gate if denial is not None else 0.0
     return article_events(article, statements, claim_of, claim=claim_id, claim_text=claim_text,
-                          article_stance=stance, similarity=similarity, scope=about, quoted_gate=gate), set(about)
+                          article_stance=stance, similarity=similarity, scope=about, quoted_gate=gate,
+                          voice=voice), set(about)
 
 
 def decide_stance(article: Article, statements: list[dict], about: dict[str, float], claim_text: str,
-                  probs: dict[str, float] | None, denial, similarity=None) -> ArticleStance | None:
+                  probs: dict[str, float] | None, denial, similarity=None, voice=None) -> ArticleStance | None:
     """The article's own stance: ``denies`` when the denial model says so, else the stance model's most probable
-    other label."""
-    from ..trail._events import own_sentences
+    other label. ``voice``: the article's ``trail._events.OwnVoice`` over these statements, when made already."""
+    from ..trail._events import OwnVoice
     from ._denial import features
 
     if not probs:
@@ -156,8 +158,8 @@ def decide_stance(article: Article, statements: list[dict], about: dict[str, flo
         p_denies = probs.get("denies", 0.0)
         threshold = 0.5
     else:
-        x = features(article.text, statements, about, claim_text, own_sentences(article.text, statements), probs,
-                     similarity)
+        voice = voice if voice is not None else OwnVoice(article.text, statements)
+        x = features(article.text, statements, about, claim_text, any(voice.denials), probs, similarity)
         p_denies, threshold = denial.probability(x), denial.threshold
     if p_denies >= threshold:
         return ArticleStance("denies", p_denies)

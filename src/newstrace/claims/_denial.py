@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from .._errors import NewstraceError
-from ._stance import CONTRAST, DISPARAGE, HEDGE, NEGATION, own_voice_denials, statement_action
+from ._stance import CONTRAST, DISPARAGE, HEDGE, NEGATION, statement_action
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "denial.json"
 FEATURES = ("p_denies", "p_asserts", "p_reports", "negated_lead_similarity", "denial_similarity", "own_voice_denial",
@@ -95,9 +95,10 @@ class DenialModel:
 
 
 def features(text: str, statements: list[dict], scope: dict[str, float], claim_text: str,
-             own_sentences: list[str], probs: dict[str, float], similarity=None) -> list[float]:
+             own_denial: bool, probs: dict[str, float], similarity=None) -> list[float]:
     """The feature row of one (article, claim): ``scope`` maps the ids of statements about the claim to their
-    similarity; ``own_sentences`` are the article's sentences outside statements; ``probs`` the stance model's."""
+    similarity; ``own_denial``: whether one of the article's sentences outside statements calls something untrue
+    (``OwnVoice.denials``); ``probs`` the stance model's."""
     denials = statement_denials(text, statements, scope, claim_text)
     size = max(len(text), 1) / 1000.0
     lead = text[:LEAD_CHARS]
@@ -105,7 +106,7 @@ def features(text: str, statements: list[dict], scope: dict[str, float], claim_t
     return [probs.get("denies", 0.0), probs.get("asserts", 0.0), probs.get("reports", 0.0),
             _negated_lead(text, claim_text, similarity),
             max((scope.get(s["id"], 0.0) for s in denials), default=0.0),
-            float(any(own_voice_denials(text, own_sentences))),
+            float(own_denial),
             float(len(DISPARAGE.findall(lead)) > 0),
             len(DISPARAGE.findall(text)) / size,
             len(HEDGE.findall(text)) / size, sim, position]

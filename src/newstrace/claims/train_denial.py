@@ -37,7 +37,7 @@ C = 1.0
 
 def rows(db: Path, data: Path, stance_path: Path):
     from ..store import Store
-    from ..trail._events import own_sentences
+    from ..trail._events import OwnVoice
     from ._claim import about_claim
     from ._retrieve import RetrievalModel, retrieve
     from ._stance import stance_probabilities
@@ -71,7 +71,8 @@ def rows(db: Path, data: Path, stance_path: Path):
             for art, p in zip(arts, probs):
                 statements = list(store.statements(article=art.id))
                 scope = about_claim(statements, query, similarity)
-                x = features(art.text, statements, scope, query, own_sentences(art.text, statements), p, similarity)
+                x = features(art.text, statements, scope, query, any(OwnVoice(art.text, statements).denials), p,
+                             similarity)
                 label = int(art.id in members[cid] and gold[body_of[art.id]][1] == "denies")
                 has_statement_denial = float(bool(statement_denials(art.text, statements, scope, query)))
                 out.append((cid, x, label, has_statement_denial))

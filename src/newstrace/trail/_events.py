@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 from ..claims._stance import CLAIM_REFERENCE, own_voice_denials, statement_action
 from ..models import Article
@@ -111,15 +112,18 @@ def _split_names(who: str) -> list[str]:
 
 def article_events(article: Article, statements: list[dict], claim_of: dict[str, tuple[str, str]], *,
                    claim: str | None = None, claim_text: str = "", article_stance=None,
-                   similarity=None, scope: dict[str, float] | None = None, quoted_gate: float = 0.0) -> list[Event]:
+                   similarity=None, scope: dict[str, float] | None = None, quoted_gate: float = 0.0,
+                   voice: OwnVoice | None = None) -> list[Event]:
     """Events of ``article``: ``claim_of`` maps the ids of its statements about a claim to (claim id, claim text).
     With ``claim`` given, the article's own voice toward it is an observed event too: ``denies`` when one of its own
     sentences calls the claim untrue (scoped: "this unverified information", not "a false fire alarm"), else the
     article-level ``article_stance`` (an :class:`ArticleStance`; ``unrelated`` or none: ``reports``). A quoted denial
     in an article judged not to deny at all (its P(denies) below ``quoted_gate``) is not an event of its own: it is
-    listed in the article's own event as ``reported_denials`` (the article reports that X denied)."""
+    listed in the article's own event as ``reported_denials`` (the article reports that X denied). ``voice``: the
+    article's :class:`OwnVoice` over these statements, when the caller has made it."""
     text = article.text
-    spans = sentences(text)
+    voice = voice if voice is not None else OwnVoice(text, statements)
+    spans = voice.spans
     events: list[Event] = []
     grouped = [s for s in statements if s["id"] in claim_of]
     by_offset = sorted(grouped, key=lambda s: s["content"]["start"])
@@ -142,8 +146,7 @@ def article_events(article: Article, statements: list[dict], claim_of: dict[str,
         events.append(Event(cid, date, precision if date else "unknown", action, _actor(statement), authority,
                             article.id, _evidence(text, spans, start, statement["content"]["end"]), False,
                             statement["id"]))
-    covered = [(s["content"]["start"], s["content"]["end"]) for s in statements]
-    own = [(a, b) for a, b in spans if not any(x < b and a < y for x, y in covered)]
+    own = voice.own
     for start, end in own:
         repeat = REPEAT.search(text[start:end])
         before = [e for e in events if e.statement and e.evidence["start"] < start]
@@ -160,20 +163,37 @@ def article_events(article: Article, statements: list[dict], claim_of: dict[str,
         if article_stance is not None and article_stance.denies < quoted_gate:
             reported = [e for e in events if e.action == "denies" and not e.observed]
             events = [e for e in events if e not in reported]
-        events.append(_own_voice(article, text, own, events, claim, claim_text, article_stance, similarity, reported))
+        events.append(_own_voice(article, text, voice, events, claim, claim_text, article_stance, similarity,
+                                 reported))
     return events
 
 
-def own_sentences(text: str, statements: list[dict]) -> list[str]:
-    """The article's sentences outside every statement: its own voice."""
-    covered = [(s["content"]["start"], s["content"]["end"]) for s in statements]
-    return [text[a:b] for a, b in sentences(text) if not any(x < b and a < y for x, y in covered)]
+class OwnVoice:
+    """An article's sentence spans, those outside every statement (its own voice), and which of those call something
+    untrue (:func:`newstrace.claims._stance.own_voice_denials`, read when first asked): made once per article and
+    claim, for both its stance decision and its events."""
+
+    def __init__(self, text: str, statements: list[dict]) -> None:
+        self.text = text
+        self.spans = sentences(text)
+        covered = [(s["content"]["start"], s["content"]["end"]) for s in statements]
+        self.own = [(a, b) for a, b in self.spans if not any(x < b and a < y for x, y in covered)]
+
+    @property
+    def own_texts(self) -> list[str]:
+        return [self.text[a:b] for a, b in self.own]
+
+    @cached_property
+    def denials(self) -> list[bool]:
+        """Whether each own-voice sentence calls something untrue (not yet scoped to a claim)."""
+        return own_voice_denials(self.text, self.own_texts)
 
 
-def _own_voice(article: Article, text: str, own: list[tuple[int, int]], events: list[Event], claim: str,
+def _own_voice(article: Article, text: str, voice: OwnVoice, events: list[Event], claim: str,
                claim_text: str, stance, similarity, reported: list[Event]) -> Event:
     """The article's own observed event toward the claim."""
-    denials = [span for span, denies in zip(own, own_voice_denials(text, [text[a:b] for a, b in own])) if denies]
+    own = voice.own
+    denials = [span for span, denies in zip(own, voice.denials) if denies]
     if similarity is not None and own:
         sims = similarity.to_one([text[a:b] for a, b in own], claim_text)
         best = own[int(sims.argmax())]
