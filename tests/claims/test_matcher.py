@@ -8,7 +8,8 @@ import pytest
 
 from newstrace.claims import Matcher, read_tsv, semantic_available
 from newstrace.claims._bm25 import BM25
-from newstrace.claims._text import clean, numbers, stem, tokens
+from newstrace.claims._text import clean, numbers, tokens
+from newstrace.text.words import stem
 
 CLAIMS = [
     ("c1", "Russia asked China for military aid for its war in Ukraine.", "Did Russia Ask China for Military Aid?"),

@@ -12,7 +12,7 @@ from newstrace.models import Article
 from newstrace.store import Store
 from newstrace.store._claims import UNDATED, backfill_claim_figures
 from newstrace.trail._events import Event
-from newstrace.web._data import ACTIONS, SORTS, SOURCE_TYPES, BadRequest, ClaimFilter, claims_count, claims_page
+from newstrace.web._data import ACTIONS, SORTS, SOURCE_TYPES, BadRequest, ClaimFilter, claims_page
 
 OUTLETS = ["Harbor Times", "Bay Wire", None, "Coastline Courier"]
 TYPES = list(SOURCE_TYPES)
@@ -90,7 +90,7 @@ def test_claims_list_matches_a_scan_of_the_events(tmp_path: Path, sort: str) -> 
             for limit in (1, 3, 50):
                 got = [item["id"] for item in _all_pages(store, f, limit)]
                 assert got == _expected(events, outlet_of, f), (f, limit)
-        assert claims_count(store) == len(events)
+        assert store.claims_count() == len(events)
 
 
 def test_items_carry_the_figures(tmp_path: Path) -> None:

@@ -364,7 +364,7 @@ def _stranded_that_clause(cue: Token) -> Token | None:
         following: list[Token] = []
         for node in frontier:
             for child in node.children:
-                if child.dep_ in ("acl", "relcl", "ccomp") and child.i > cue.i and node.pos_ != "VERB" or \
+                if (child.dep_ in ("acl", "relcl", "ccomp") and child.i > cue.i and node.pos_ != "VERB") or \
                         (child.dep_ == "ccomp" and node.pos_ == "VERB"):
                     marks = [g for g in child.children if g.dep_ == "mark"]
                     if marks and marks[0].lower_ == "that" and marks[0].i == child.left_edge.i and \

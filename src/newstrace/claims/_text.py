@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..text.words import QUOTES, STOPWORDS, stem, terms, words  # noqa: F401 (stem: the matcher's stemmer, as tests read it)
+from ..text.words import QUOTES, STOPWORDS, terms, words
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+|\bt\.co/\S+", re.I)
 # A match starts where a run of spaces starts ((?<!\s): the leftmost match always does) and the optional date

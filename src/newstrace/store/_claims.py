@@ -306,7 +306,7 @@ class ClaimsSQL:
             for chunk in _chunks(sorted(set(old) | {c["id"] for c in claims})):
                 self.db.execute("DELETE FROM claim_outlets WHERE claim IN (SELECT value FROM json_each(?))",
                                 (json.dumps(chunk),))
-            outlet_of = self._outlets({e.article for e in events})
+            outlet_of = self.article_outlets({e.article for e in events})
             figures: dict[str, ClaimFigures] = {}
             for e in events:
                 figures.setdefault(e.claim, ClaimFigures()).add(e.article, e.date, e.action, e.actor, e.authority,
@@ -327,9 +327,6 @@ class ClaimsSQL:
 
     def article_outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         """{id: outlet} of the stored articles among ``ids``."""
-        return self._outlets(ids)
-
-    def _outlets(self, ids: Iterable[str]) -> dict[str, str | None]:
         out = {}
         for chunk in _chunks(sorted(set(ids))):
             out.update(self.db.execute("SELECT id, outlet FROM articles WHERE id IN (SELECT value FROM json_each(?))",

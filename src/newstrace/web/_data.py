@@ -82,10 +82,6 @@ def _check_date(name: str, value: str | None) -> int:
     return day
 
 
-def claims_count(store: Store) -> int:
-    return store.claims_count()
-
-
 @dataclass
 class ClaimFilter:
     q: str | None = None
@@ -124,10 +120,6 @@ def claims_page(store: Store, f: ClaimFilter, limit: int,
     return items, nxt
 
 
-def outlets(store: Store, limit: int = 300) -> list[str]:
-    return store.outlet_names(limit)
-
-
 # -- statements ---------------------------------------------------------------------------------------------
 def article_statements_page(store: Store, article: str, limit: int,
                             cursor: str | None) -> tuple[list[dict], str | None]:
@@ -150,18 +142,7 @@ def speaker_statements_page(store: Store, name: str, limit: int,
     return [json.loads(r[1]) for r in rows[:limit]], nxt
 
 
-def article_titles(store: Store, ids) -> dict[str, dict]:
-    return store.article_titles(ids)
-
-
-def article_claims(store: Store, article: str) -> list[dict]:
-    return store.article_claims(article)
-
-
 # -- search -------------------------------------------------------------------------------------------------
-OPEN, CLOSE = MATCH_OPEN, MATCH_CLOSE  # around matches in a snippet
-
-
 def search_page(store: Store, q: str, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:
     """Full-text search (FTS5 syntax; anything FTS5 cannot parse is searched as a phrase). Items carry ``snippet``
     with matches marked [ ] (as the CLI prints it) and ``marked``: the snippet as [text, is_match] pieces."""
@@ -177,7 +158,7 @@ def search_page(store: Store, q: str, limit: int, cursor: str | None) -> tuple[l
     for r in rows[:limit]:
         item = {k: r[k] for k in ("id", "title", "published", "outlet")}
         raw = r["snippet"] or ""
-        item["snippet"] = raw.replace(OPEN, "[").replace(CLOSE, "]")
+        item["snippet"] = raw.replace(MATCH_OPEN, "[").replace(MATCH_CLOSE, "]")
         item["marked"] = _split_marks(raw)
         items.append(item)
     return items, (encode_cursor(offset + limit) if len(rows) > limit else None)
@@ -188,10 +169,10 @@ def _split_marks(raw: str) -> list[list]:
     inside = False
     buf = ""
     for ch in raw:
-        if ch in (OPEN, CLOSE):
+        if ch in (MATCH_OPEN, MATCH_CLOSE):
             if buf:
                 out.append([buf, inside])
-            buf, inside = "", ch == OPEN
+            buf, inside = "", ch == MATCH_OPEN
         else:
             buf += ch
     if buf:

@@ -8,8 +8,7 @@ import io
 import json
 import os
 import threading
-from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable
 from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -47,14 +46,10 @@ class Site:
         self.env.globals.update(speaker_href=_render.speaker_href, safe_url=_render.safe_url, actions=_data.ACTIONS,
                                 source_types=_data.SOURCE_TYPES, sorts=_data.SORTS, allow_ingest=allow_ingest)
 
-    @contextmanager
-    def store(self) -> Iterator[Store]:
-        """A read-only Store for one request (SQLite WAL: readers never wait for the ingest writer)."""
-        s = Store(self.db, readonly=True)
-        try:
-            yield s
-        finally:
-            s.close()
+    def store(self) -> Store:
+        """A read-only Store for one request, closed by its ``with`` (SQLite WAL: readers never wait for the ingest
+        writer)."""
+        return Store(self.db, readonly=True)
 
     def page(self, template: str, status: int = 200, **context) -> HTMLResponse:
         return HTMLResponse(self.env.get_template(template).render(**context), status_code=status)

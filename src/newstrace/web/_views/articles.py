@@ -42,8 +42,8 @@ class ArticleViews:
             article = load_article(s, request.path_params["id"])
             statements = list(s.statements(article=article.id))
             links = s.reuse_links(article.id)
-            claims = _data.article_claims(s, article.id)
-            others = _data.article_titles(s, [link["from"] for link in links] + [link["to"] for link in links])
+            claims = s.article_claims(article.id)
+            others = s.article_titles([link["from"] for link in links] + [link["to"] for link in links])
         return self.site.page("article.html", title=article.title or article.id, a=article,
                               paragraphs=_render.article_paragraphs(article.text, statements), statements=statements,
                               links=links, others=others, claims=claims)

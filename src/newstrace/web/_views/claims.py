@@ -35,8 +35,8 @@ class ClaimViews:
         limit = limit_of(request)
         with self.site.store() as s:
             items, nxt = _data.claims_page(s, f, limit, request.query_params.get("cursor"))
-            outlets = _data.outlets(s)
-            counts = {"claims": _data.claims_count(s)}
+            outlets = s.outlet_names()
+            counts = {"claims": s.claims_count()}
         params = {k: v for k, v in request.query_params.items() if k not in ("cursor", "format") and v}
         return self.site.page("claims.html", title="Claims", items=items, f=f,
                               next_href=next_href("/claims", params, nxt), outlets=outlets, counts=counts,
@@ -66,7 +66,7 @@ class ClaimViews:
             trail = load_trail(s, request.path_params["id"])
             events = trail["events"]
             arts = {e["article"] for e in events} | {a for e in events for a in e.get("also_reported_in") or []}
-            meta = _data.article_titles(s, arts)
+            meta = s.article_titles(arts)
             statements = _event_statements(s, events)
         evidence = [_evidence(i, e, statements.get(e.get("statement")), meta) for i, e in enumerate(events)]
         return self.site.page("claim.html", title=trail["claim"]["text"][:80], trail=trail, evidence=evidence,

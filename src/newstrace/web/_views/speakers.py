@@ -27,7 +27,7 @@ class SpeakerViews:
         with self.site.store() as s:
             items, nxt = _data.speaker_statements_page(s, name, limit_of(request),
                                                        request.query_params.get("cursor"))
-            meta = _data.article_titles(s, [st["article"] for st in items])
+            meta = s.article_titles([st["article"] for st in items])
         rows = []
         for st in items:
             content = st.get("content") or {}
