@@ -746,6 +746,43 @@ RESOLVED = [
      "The label was bought by a firm owned by talent manager Rufus Braun. Braun has worked with Kanye West and "
      "Kim Kardashian. He has said that the deal was fair.",
      'deal was fair', {'name': 'Rufus Braun', 'type': 'person'}),
+    ('an_organisation_in_apposition_to_a_description_is_the_speaker',
+     "The semiofficial National Energy Commission said Sunday that the grid will be repaired.",
+     'grid will be repaired', {'name': 'National Energy Commission', 'type': 'organization'}),
+    ('a_named_news_source_in_apposition_is_an_outlet',
+     "A Mexican news source, Monitor Central, stated that the fire had spread to the port.",
+     'fire had spread', {'name': 'Monitor Central', 'type': 'outlet'}),
+    ('the_short_form_of_an_organisation_named_before_is_that_organisation',
+     "The figures were published by the Syrian Observatory for Human Rights, a monitoring group. "
+     "The Observatory said the pilots were trained at the airbase.",
+     'pilots were trained', {'name': 'Syrian Observatory for Human Rights', 'type': 'organization'}),
+    ('an_outlets_article_is_the_outlet_and_the_article_later_too',
+     "A detailed Washington Post article claims the suspect grew up in London. "
+     "The article claims he left for Syria in 2012.",
+     'left for Syria', {'name': 'Washington Post', 'type': 'outlet'}),
+    ('a_hyphenated_known_outlet_is_an_outlet',
+     "Stills from the video were shown on Monday. Al-Jazeera reported that the group had left the town.",
+     'left the town', {'type': 'outlet'}),
+    ('a_social_media_handle_is_not_part_of_the_name',
+     'Maria Lopez \u200f@marialopez22 said: "This is a sad day for the town."',
+     'sad day', {'name': 'Maria Lopez'}),
+    ('a_country_before_a_title_is_not_part_of_the_name',
+     "Photos showed a smiling Jordan King Abdullah II in uniform. He said the army would respond.",
+     'army would respond', {'name': 'Abdullah II', 'type': 'person'}),
+    ('the_name_before_an_aside_the_parse_took_for_a_clause_speaks',
+     "Jordan's King Abdullah II, visibly shaken and angered over the death of one of his pilots, has vowed to "
+     "punish the attackers.",
+     'punish the attackers', {'name': 'King Abdullah II', 'type': 'person'}),
+    ('which_after_those_of_an_organisation_is_the_organisation',
+     "Their claims match those of the Britain-based Syrian Observatory for Human Rights, which said the "
+     "militants had seized a weapons cache.",
+     'weapons cache', {'name': 'Syrian Observatory for Human Rights', 'type': 'organization'}),
+    ('a_police_force_is_an_organisation',
+     "The Metropolitan Police force said the men were charged with preparing acts of terrorism.",
+     'charged with preparing', {'type': 'organization'}),
+    ('a_focus_adverb_is_not_part_of_a_pronoun_mention',
+     "Carl Vest started the campaign in May. But even he admits it got out of hand.",
+     'got out of hand', {'text': 'he', 'type': 'person'}),
 ]
 
 

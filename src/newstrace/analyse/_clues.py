@@ -295,6 +295,11 @@ def _outlet_of(span: Span, head: Token, ents: list[Span], owners: list[Span]) ->
                 owner = _strip_det(_clean_name(span.doc[child.left_edge.i:child.i + 1].text))
                 if is_outlet_name(owner):
                     return owner
+        named = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i]
+        if named:  # "A detailed Washington Post article claims"
+            owner = _strip_det(_clean_name(span.doc[named[0].left_edge.i:named[-1].i + 1].text))
+            if is_outlet_name(owner):
+                return owner
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "in"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]

@@ -130,12 +130,23 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
                 # "Solomonidou"): the named one speaks.
                 child = named[0]
             if child.tag_ == "WDT" and token.dep_ == "relcl":
+                owner = [g for c in token.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]
+                if token.head.lower_ in ("those", "that", "these", "this") and owner:
+                    return owner[0]  # "those of the Syrian Observatory, which said": the Observatory said it
                 return token.head
             if child.lower_ in ("there", "that", "this", "which"):
                 return None
             return _past_dateline(child, token)
         if child.dep_ in ("nsubjpass", "expl"):
             return _agent(token)
+    for child in token.children:
+        if child.dep_ == "csubj" and child.tag_ == "VBN" and child.i < token.i:
+            # "King Abdullah II, visibly shaken and angered over ..., has vowed": the parse took the aside for a
+            # clausal subject; the name before it speaks.
+            named = [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i and c.pos_ in ("PROPN", "NOUN")]
+            if named:
+                return named[0]
     agent = _agent(token)
     if agent is not None:
         return agent

@@ -507,8 +507,12 @@ def _gendered_noun(ent: Span) -> str | None:
 
 
 def _clean_name(text: str) -> str:
-    """A name without possessive endings, quote marks or a trailing dash ("Kim Kardashian -"), whitespace
+    """A name without possessive endings, quote marks, a trailing dash ("Kim Kardashian -") or a social-media
+    handle after it ("Kerem Soyyilmaz @keremsoyyilmaz", as tweets are quoted), whitespace and direction marks
     folded."""
+    text = re.sub(r"[\u200e\u200f\u202a-\u202e]", " ", text)
+    if not text.lstrip().startswith("@"):
+        text = re.sub(r"\s+@\w+\s*$", "", text)
     text = re.sub(r"\s+[-–—]+$", "", text.strip())
     text = re.sub(r"[’']s$", "", text)
     text = re.sub(r"[\"“”«»]", "", text)
@@ -519,6 +523,10 @@ def _person_core(ent: Span) -> Span:
     """A PERSON entity without leading role words or honorifics the NER took in ("Spokesperson Zhao Lijian" ->
     "Zhao Lijian", "Mr Grayling" -> "Grayling")."""
     start = ent.start
+    titled = next((i for i in range(ent.start + 1, ent.end - 1) if ent.doc[i].lower_ in ROLE_WORDS or
+                   ent.doc[i].lower_ in HONORIFICS or ent.doc[i].lower_ in ROYAL_TITLES), None)
+    if titled is not None and all(t.is_title or t.lower_ in ("'s", "’s") for t in ent.doc[ent.start:titled]):
+        start = titled  # "Jordan King Abdullah II", "Russia's President Vladimir Putin": the country is no name
     while start < ent.end - 1 and (ent.doc[start].lower_ in ROLE_WORDS or ent.doc[start].lower_ in HONORIFICS):
         # ("Mr Grayling", "Dr Fauci": British honorifics come without a full stop)
         if start == ent.end - 2 and ent.doc[start].lower_ in ROYAL_TITLES:

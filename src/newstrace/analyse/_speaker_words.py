@@ -55,7 +55,7 @@ DOCUMENT_HEADS = frozenset({
 # a bare "the company" refers back to the last organisation named.
 ORG_HEADS = frozenset({
     "office", "ministry", "department", "agency", "company", "firm", "government", "administration", "military",
-    "army", "navy", "police", "court", "council", "committee", "commission", "board", "party", "team", "club",
+    "army", "navy", "police", "force", "court", "council", "committee", "commission", "board", "party", "team", "club",
     "university", "college", "school", "hospital", "union", "group", "bank", "corporation", "authority",
     "authorities", "service", "embassy", "campaign", "organization", "organisation", "institute", "foundation",
     "association", "federation", "league", "coalition", "regulator", "startup", "manufacturer", "maker",

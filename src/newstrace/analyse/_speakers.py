@@ -34,6 +34,10 @@ from ._speaker_words import (
 )
 
 
+# The description chain's key for an outlet's piece ("article" -> the outlet whose article it was).
+PIECE_KEY = "piece:"
+
+
 @dataclass
 class Speaker:
     """A resolved speaker: the mention text/offsets, its name, type, role and affiliation."""
@@ -69,13 +73,20 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
         if child.dep_ == "appos":
             break
         right = child.right_edge.i
+    if head.ent_iob_ in ("B", "I") and head.ent_type_ in ("ORG", "PERSON"):
+        # never half a name: "those of the Syrian Observatory for Human Rights, which said" (the parse hung "for
+        # Human Rights" on "those")
+        ent = next((e for e in head.sent.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.end - 1 > right and not any(t.is_punct for t in doc[right + 1:ent.end]):
+            right = ent.end - 1
     if quote_cover:
         while left < right and quote_cover[0] <= doc[left].idx < quote_cover[1]:
             left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):  # (a no-break space after "he")
         right -= 1
-    while left < right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
+    while left < right and (doc[left].is_punct or doc[left].is_space or
+                            (doc[left].dep_ == "advmod" and doc[left].head.i == head.i and doc[left].pos_ == "ADV")):
+        left += 1  # (and without a focus adverb before a pronoun or name: "even he", "only Smith")
     return doc[left:right + 1]
 
 
@@ -233,6 +244,36 @@ def _personal_pronoun(m: _Mention) -> Speaker | None:
 
 
 # -- names --------------------------------------------------------------------------------------------------
+def _described(span: Span) -> str:
+    """A description's nouns without its article and adjectives ("A Mexican news source" -> "news source")."""
+    return " ".join(t.text for t in span if t.pos_ in ("NOUN", "PROPN") and not t.is_punct)
+
+
+def _apposed_organisation(m: _Mention) -> Speaker | None:
+    """An organisation or outlet named in an apposition to a description: "A Mexican news source, Monitor
+    National, stated", "The semiofficial National Human Rights Commission said" (the parse's subject the
+    adjective, the name its apposition)."""
+    head = m.head
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    for token in m.appos:
+        ents = [e for e in _ents_in(token.doc[token.left_edge.i:token.right_edge.i + 1])
+                if e.label_ in ("ORG", "FAC") and token.i in range(e.start, e.end)]
+        if ents:
+            name = _strip_det(_clean_name(ents[0].text))
+        elif token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and \
+                is_outlet_description(_described(m.span)):
+            first = token.i
+            while first > token.left_edge.i and token.doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            name = _clean_name(token.doc[first:token.i + 1].text)
+        else:
+            continue
+        outlet = is_outlet_name(name) or is_outlet_description(_described(m.span))
+        return m.speaker(name, "outlet" if outlet else "organization")
+    return None
+
+
 def _apposed_person(m: _Mention) -> Speaker | None:
     """A person named in an apposition to a non-person head: "Carlineo's attorney, Sonya Zoghlin, said"."""
     head, book, text = m.head, m.book, m.text
@@ -272,6 +313,8 @@ def _outlet_or_person(m: _Mention) -> Speaker | None:
             outlet = next((name for at, name in reversed(book.outlets) if at < start), outlet)
         # A short form of an outlet named before in full ("The Chronicle" after "The San Francisco Chronicle").
         outlet = next((name for at, name in book.outlets if at < start and name.endswith(" " + outlet)), outlet)
+        if m.document:  # "The Wrap's report", "A detailed Washington Post article": "the article" later is its
+            m.chain[PIECE_KEY + m.lemma] = outlet
         return m.speaker(outlet, "outlet")
     if persons:
         person = _person_core(persons[-1])
@@ -401,7 +444,10 @@ def _organisation_noun(m: _Mention) -> Speaker | None:
         org = book.last_org(start, lemma, exact=True) or book.last_org(start, lemma)
         if org:
             return m.speaker(org, "organization")
-    return m.speaker(_strip_det(_clean_name(m.text)), "organization")
+    named = [e for e in m.orgs if head.i in range(e.start, e.end) and e.label_ == "ORG" and
+             all(t.is_lower or t.dep_ == "det" for t in m.span.doc[m.span.start:e.start])]
+    # (the name the NER found, not the adjectives before it: "The semiofficial National Energy Commission")
+    return m.speaker(_strip_det(_clean_name((named[0] if named else m.span).text)), "organization")
 
 
 def _institution_plural(m: _Mention) -> Speaker | None:
@@ -438,6 +484,9 @@ def _anonymous(m: _Mention) -> Speaker | None:
 
 
 def _document(m: _Mention) -> Speaker | None:
+    """A text as the source; "the article" after "a Washington Post article" is that outlet's."""
+    if m.document and m.has_the(("the", "this", "that")) and PIECE_KEY + m.lemma in m.chain and len(m.span) <= 2:
+        return m.speaker(m.chain[PIECE_KEY + m.lemma], "outlet")
     if m.document:
         return m.speaker(_clean_name(_with_rights(m.head, document=True)), "document")
     return None
@@ -457,8 +506,13 @@ def _named_organisation(m: _Mention) -> Speaker | None:
 
 
 def _proper_noun(m: _Mention) -> Speaker | None:
-    """A bare capitalised name the NER missed: a person when the article names a person so."""
+    """A bare capitalised name the NER missed: a person when the article names a person so; "The Observatory"
+    after "the Syrian Observatory for Human Rights" that organisation."""
     head, lower, text, span, book = m.head, m.lower, m.text, m.span, m.book
+    if head.pos_ == "PROPN" and m.has_the() and len(span) == 2 and head.is_title:
+        org = book.last_org(m.start, lower, exact=True)
+        if org and len(org.split()) > 1:
+            return m.speaker(org, "organization")
     single = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1] if lower.endswith("s") else lower
     if head.pos_ == "PROPN" and len(span) == 1 and (single in DOCUMENT_HEADS or lower in DOCUMENT_HEADS):
         return m.speaker(text, "document")  # "Studies indicate" at a line's start: no name
@@ -552,7 +606,7 @@ def _thing(m: _Mention) -> Speaker | None:
 # The rules of :func:`describe`, in the order they are tried.
 _RULES = (
     _relative_pronoun, _it_or_they_body, _junk, _members_of, _unnamed, _age_only, _personal_pronoun,  # pronouns
-    _apposed_person, _outlet_or_person, _person_tagged_otherwise, _acronym, _bare_person_name,  # names
+    _apposed_person, _apposed_organisation, _outlet_or_person, _person_tagged_otherwise, _acronym, _bare_person_name,  # names
     _press, _officials, _spokesperson, _some_or_others, _bodies, _office, _organisation_noun,  # organisations
     _institution_plural,
     _titled_source, _anonymous, _document, _named_organisation, _proper_noun, _role_abbreviation, _kin,  # descriptions

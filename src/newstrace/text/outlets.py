@@ -42,12 +42,14 @@ livescience|live science|space.com|new scientist|nature news|science news|stat n
 medical news today|mediaite|raw story|the blaze|blaze|infowars|zerohedge|zero hedge|
 politico|reuters|cnn|msnbc|npr|pbs|bbc|afp|buzzfeed|huffpost|breitbart|newsweek|mashable|engadget
 """.replace("\n", "").split("|"))
+# The known names without their spaces ("dailycaller", "nypost" as sites write them).
+_COMPACT_NAMES = frozenset(name.replace(" ", "") for name in OUTLET_NAMES if " " in name)
 # Descriptions that stand for an outlet without naming it.
 OUTLET_DESCRIPTIONS = re.compile(
     r"^(?:the|a|an|one|another)?\s*(?:local |national |state |state-run |state-owned |online |news |wire |"
     r"british |american |chinese |russian |german |french |indian |u\.s\. |us |uk |afghan |foreign |western )*"
     r"(?:newspaper|outlet|news outlet|news agency|news organi[sz]ation|agency report|magazine|network|broadcaster|tabloid|"
-    r"news site|website|wire service|daily|weekly|channel|station|media|news media)$", re.I)
+    r"news site|news source|news portal|portal|website|wire service|daily|weekly|channel|station|media|news media)$", re.I)
 
 
 def fold(name: str) -> str:
@@ -68,6 +70,8 @@ def is_outlet_name(name: str, by_words: bool = True) -> bool:
         return False
     if folded in OUTLET_NAMES or OUTLET_DESCRIPTIONS.match(folded):
         return True
+    if folded.replace("-", " ") in OUTLET_NAMES or folded.replace(" ", "") in _COMPACT_NAMES:
+        return True  # "al-Jazeera", "dailycaller"
     return by_words and any(word in OUTLET_WORDS for word in re.findall(r"[a-z0-9!]+", folded))
 
 
