@@ -444,8 +444,8 @@ def _organisation_noun(m: _Mention) -> Speaker | None:
         org = book.last_org(start, lemma, exact=True) or book.last_org(start, lemma)
         if org:
             return m.speaker(org, "organization")
-    named = [e for e in m.orgs if head.i in range(e.start, e.end) and e.label_ == "ORG" and
-             all(t.is_lower or t.dep_ == "det" for t in m.span.doc[m.span.start:e.start])]
+    named = [e for e in m.orgs if head.i in range(e.start, e.end) and e.label_ == "ORG" and e.end >= m.span.end
+             and all(t.is_lower or t.dep_ == "det" for t in m.span.doc[m.span.start:e.start])]
     # (the name the NER found, not the adjectives before it: "The semiofficial National Energy Commission")
     return m.speaker(_strip_det(_clean_name((named[0] if named else m.span).text)), "organization")
 
