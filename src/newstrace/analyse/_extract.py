@@ -66,6 +66,10 @@ NOT_A_SPEAKER = frozenset({"VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PART"
 # Most words allowed between a quote and the next one it continues ('," said Rep. Ann Lee of Ohio. "');
 # on PolNeAR train (150 texts) F1 was 0.6572 at 10 words, 0.6614 at 40 and the same unbounded.
 CONTINUE_MAX_WORDS = 40
+# Reporting verb forms the tagger sometimes takes for nouns right before a sentence end after a quote.
+MISTAGGED_CUES = frozenset({"says", "said"})
+# Verbs whose infinitive cue reports nothing said ("declined to confirm", "refused to say whether").
+WITHHOLD_LEMMAS = frozenset({"refuse", "decline", "fail"})
 QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 
 
@@ -129,11 +133,19 @@ def _cue_after(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
             return None
         if token.dep_ == "acl" and token.tag_ == "VBN":
             continue  # '"... the little deal" announced in October, said Derek Scissors': a participle of a noun
-        if ind.is_cue(token, beliefs=False) or token.lower_ == "according":
+        if ind.is_cue(token, beliefs=False) or token.lower_ == "according" or _mistagged_cue(token):
             return token
         if token.text in SENT_END:
             return None
     return None
+
+
+def _mistagged_cue(token: Token) -> bool:
+    """Whether a token after a quote is "says" or "said" closing the sentence that the tagger took for a noun
+    ('“...,” the figure in black says.': "says" a plural noun, the object of "in")."""
+    doc = token.doc
+    return token.lower_ in MISTAGGED_CUES and token.pos_ == "NOUN" and token.i + 1 < len(doc) and \
+        doc[token.i + 1].text in SENT_END
 
 
 def _cue_before(doc: Doc, quote: Quote, quotes: list[Quote]) -> Token | None:
@@ -283,8 +295,8 @@ def _indirect(doc: Doc, offset: int, quotes: list[Quote], used: set[int]) -> lis
         if bounds is None:
             continue
         left, right, rule = bounds
-        if rule == "object" and any(c.dep_ == "neg" for c in token.children):
-            continue  # "did not reveal the crash location": an act without content, nothing said
+        if any(c.dep_ == "neg" for c in token.children) or _withheld(token):
+            continue  # "did not reveal the crash location", "declined to confirm that ...": nothing said
         # (Running a clause on to its sentence end, where the parse hangs "because ..." on the cue, lowered
         # PolNeAR train F1 from 0.7037 to 0.6976; not done.)
         if right < left:
@@ -313,6 +325,15 @@ def _indirect(doc: Doc, offset: int, quotes: list[Quote], used: set[int]) -> lis
         found.append(Candidate("indirect", "according", doc[cue_i], offset, (offset + start, offset + end),
                                doc[source_i]))
     return found
+
+
+def _withheld(cue: Token) -> bool:
+    """Whether a cue is what its speaker refused to do: the infinitive of "refuse", "decline" or "fail" (also a
+    second conjunct, "declined to confirm or deny that ..."), an act without content."""
+    first = cue
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.dep_ == "xcomp" and first.head.lemma_.lower() in WITHHOLD_LEMMAS
 
 
 def _within_taken_quote(cand: Candidate, direct: list[Candidate]) -> bool:
@@ -448,6 +469,19 @@ def _statement(cand: Candidate, text: str, article_id: str | None, source: str |
     }
 
 
+def _same_words(cand: Candidate, text: str) -> tuple[str, str, str]:
+    """A statement's words (speaker, cue, content) with spaces normalised: two statements with the same words are
+    one repeated, not two said."""
+    speaker = cand.speaker.text if cand.speaker and cand.speaker.text else ""
+    q0, q1 = cand.cue_span
+    return (" ".join(speaker.split()), text[q0:q1], " ".join(text[cand.content[0]:cand.content[1]].split()))
+
+
+def _paragraph(text: str, char: int) -> str:
+    """The paragraph (line) around a character offset, without its edge spaces."""
+    return text[text.rfind("\n", 0, char) + 1:(text.find("\n", char) + 1 or len(text) + 1) - 1].strip()
+
+
 def _misparsed_speaker(subject: Token) -> bool:
     """Whether a cue's subject is no speaker but a misparse: a verb, adverb or particle ("may", "automatically")
     that neither the NER names nor a capital inside the sentence marks as a name ("May said", "says Early")."""
@@ -512,10 +546,15 @@ def statements_from_docs(text: str, docs: list[tuple[int, Doc]], *, article_id: 
     _outlet_relays(cands, outlet)
     out = []
     seen: set[tuple[int, int]] = set()
+    said: dict[tuple[str, str, str], str] = {}
     for cand in cands:
         if cand.content in seen or not any(ch.isalnum() for ch in text[cand.content[0]:cand.content[1]]):
             continue  # a repeat, or a content of marks and spaces only ('""')
+        words, para = _same_words(cand, text), _paragraph(text, cand.cue_span[0])
+        if words in said and para != said[words] and (para.startswith(said[words]) or said[words].startswith(para)):
+            continue  # a paragraph printed twice (a caption over its image and under it): said once
         seen.add(cand.content)
+        said.setdefault(words, para)
         out.append(_statement(cand, text, article_id, source))
     return out
 

@@ -166,7 +166,10 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
         # "The office said the deaths were caused by gunshot wounds and called on ...": a finite speech verb
         # the parse joined to a passive content clause goes with the outer cue, not the passive's agent.
         return subject_of(token.head.head, depth + 1)
-    if dep == "conj" or (dep in PARTICIPLE_DEPS and token.tag_ in ("VBG", "VB")):
+    if dep == "conj" or (dep in PARTICIPLE_DEPS and token.tag_ in ("VBG", "VB")) or \
+            (depth and dep == "advcl" and token.tag_ == "VBN"):
+        # (A subject-less passive participle between the cue and its verb, "X said when asked about it, while
+        # stressing that ...", is said of the verb's subject: climbed through, never taken as the cue itself.)
         head = token.head
         if head.pos_ == "ADP" and head.head is not head:  # "explained it by saying ..."
             head = head.head

@@ -1,0 +1,58 @@
+"""Statement detection (whether a statement is found, not who said it): unit sentences and hand-made parses
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from spacy.tokens import Doc  # noqa: E402
+
+from newstrace.analyse import extract_statements  # noqa: E402
+from newstrace.analyse import _indirect as ind  # noqa: E402
+from newstrace.analyse._extract import _cue_after  # noqa: E402
+from newstrace.analyse._quotes import find_quotes  # noqa: E402
+
+
+def _doc(nlp, words, heads, deps, tags, pos, spaces=None):
+    """A Doc with a given parse (so a test does not hang on what the statistical parser does)."""
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+               spaces=spaces or [True] * (len(words) - 1) + [False])
+
+
+def test_a_participle_behind_a_reduced_passive_is_said_by_the_main_subject(nlp):
+    # "Lee said when asked , while stressing that prices rose": "stressing" hangs on "asked", not on "said".
+    words = ["Lee", "said", "when", "asked", ",", "while", "stressing", "that", "prices", "rose"]
+    heads = [1, 1, 3, 1, 3, 6, 3, 9, 9, 6]
+    deps = ["nsubj", "ROOT", "advmod", "advcl", "punct", "mark", "advcl", "mark", "nsubj", "ccomp"]
+    tags = ["NNP", "VBD", "WRB", "VBN", ",", "IN", "VBG", "IN", "NNS", "VBD"]
+    pos = ["PROPN", "VERB", "SCONJ", "VERB", "PUNCT", "SCONJ", "VERB", "SCONJ", "NOUN", "VERB"]
+    doc = _doc(nlp, words, heads, deps, tags, pos)
+    assert ind.subject_of(doc[6]).text == "Lee"
+    assert ind.subject_of(doc[3]) is None  # the passive "asked" itself is no cue of Lee's
+
+
+def test_says_taken_for_a_noun_after_a_quote_is_still_the_cue(nlp):
+    words = ['"', "Go", "home", ",", '"', "the", "man", "in", "red", "says", "."]
+    heads = [1, 1, 1, 1, 1, 6, 1, 6, 7, 8, 1]
+    deps = ["punct", "ROOT", "advmod", "punct", "punct", "det", "conj", "prep", "amod", "pobj", "punct"]
+    tags = ["``", "VB", "RB", ",", "''", "DT", "NN", "IN", "JJ", "NNS", "."]
+    pos = ["PUNCT", "VERB", "ADV", "PUNCT", "PUNCT", "DET", "NOUN", "ADP", "ADJ", "NOUN", "PUNCT"]
+    spaces = [False, True, False, False, True, True, True, True, True, False, False]
+    doc = _doc(nlp, words, heads, deps, tags, pos, spaces)  # '"Go home," the man in red says.'
+    quotes = find_quotes(doc.text)
+    assert _cue_after(doc, quotes[0], quotes).text == "says"
+
+
+def test_declined_negated_and_open_confirmations_are_no_statements(nlp):
+    text = ("The ministry declined to confirm or deny that the minister had resigned. The agency could not confirm "
+            "if the rebels had any tanks. The police refused to say whether anyone was arrested. The mayor said "
+            "the bridge would open in May.")
+    found = extract_statements(text, nlp)
+    assert [s["cue"]["text"] for s in found] == ["said"]
+
+
+def test_a_sentence_printed_twice_is_one_statement(nlp):
+    text = ("A fake post claimed that the singer had retired.\nA fake post claimed that the singer had retired. Photo\n"
+            "Her agent said that she was well. Her agent said that she was well.")
+    assert len(extract_statements(text, nlp)) == 3  # (a sentence said twice in one paragraph stays twice)
