@@ -280,3 +280,8 @@ FEMALE_NOUNS = frozenset({"woman", "women", "mother", "wife", "daughter", "siste
 # back to the last person speaker: about one or two paragraphs. Speakers-dev tuning split (15 pages), speaker-name
 # accuracy on matched statements: 0.824 at 600, 0.815 at 1500 and at 3000.
 PRONOUN_REACH = 600
+
+# Words by which a text keeps a speaker unnamed on purpose ("a refugee who asked not to be identified", "spoke on
+# condition of anonymity"): an unnamed person so described is an anonymous source, not a participant.
+ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|(?:not )?to be (?:named|identified)|"
+                       r"(?:his|her|their) names? not be (?:used|published|given)|not authori[sz]ed to)\b", re.I)

@@ -13,6 +13,7 @@ name; type ``unknown`` only when nothing says otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -27,13 +28,15 @@ from ._clues import (
 )
 from ._names import NameBook, _clean_name, _clean_person, _determined, _person_core, _strip_det
 from ._speaker_words import (
-    AGE_ONLY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, INSTITUTION_PLURALS, JUNK_MENTIONS,
+    AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, INSTITUTION_PLURALS, JUNK_MENTIONS,
     MALE_WORDS, OFFICE_WORDS, OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK, PEOPLE_WORDS, PERSON_HEADS, PERSON_PRONOUNS,
     PERSON_TITLES, PRONOUN_REACH, PUBLIC_ROLES, QUANTITY_NOUNS, ROLE_ABBREVIATIONS, ROLE_WORDS, SPOKES_HEADS,
     STATE_HEADS, THIRD_PERSON_SINGULAR, UNNAMED_WORDS,
 )
 
 
+# A person's name that is a description, not a name ("a Syrian refugee", "the driver").
+UNNAMED_PERSON = re.compile(r"(?:a|an|the|one|another)\s", re.I)
 # The description chain's key for an outlet's piece ("article" -> the outlet whose article it was).
 PIECE_KEY = "piece:"
 
@@ -108,6 +111,8 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
     for rule in _RULES:
         found = rule(m)
         if found is not None:
+            if found.type == "person" and UNNAMED_PERSON.match(found.name) and ANONYMITY.search(span.sent.text):
+                found.type = "anonymous"  # "a Syrian refugee who asked not to be identified": a source kept unnamed
             return found
     return m.speaker(_clean_name(m.text), "unknown")
 
