@@ -13,8 +13,11 @@ the time of newstrace's extraction against spaCy's parse alone on the same texts
 
 ``--extra DIR`` also scores a second gold set made the same way on plain-text articles (DIR/gold*.jsonl, DIR/text/
 <page>.txt, outside the repository), split by the SHA-256 of each page name (``extra_held_out``) into extra-tune
-and extra-held; the texts carry no date or outlet. The project's own set is 30 FNC-1 train bodies annotated blind
-(without running newstrace) by its sessions to speakers-dev's guidelines: /work/annotations/speakers-fnc.
+and extra-held; the texts carry no date or outlet. The project has two such sets, annotated blind (without running
+newstrace) by its sessions to speakers-dev's guidelines, kept outside the repository as evaluation data:
+/work/annotations/speakers-fnc (30 FNC-1 train bodies, 394 lines) and /work/annotations/speakers-aeb (20 AEB pages
+outside speakers-dev, 318 lines; earlier rules were made reading newstrace's output on those pages, so even their
+held half is not unseen).
 """
 from __future__ import annotations
 
