@@ -56,3 +56,10 @@ def test_a_sentence_printed_twice_is_one_statement(nlp):
     text = ("A fake post claimed that the singer had retired.\nA fake post claimed that the singer had retired. Photo\n"
             "Her agent said that she was well. Her agent said that she was well.")
     assert len(extract_statements(text, nlp)) == 3  # (a sentence said twice in one paragraph stays twice)
+
+
+def test_a_vowed_thing_and_a_claimed_infinitive_are_statements(nlp):
+    found = extract_statements("The group vowed a long fight against the new law. A stranger claimed to be the "
+                               "owner of the dog.", nlp)
+    assert [(s["cue"]["text"], s["content"]["text"]) for s in found] == [
+        ("vowed", "a long fight against the new law"), ("claimed", "to be the owner of the dog")]
