@@ -408,9 +408,13 @@ def _with_rights(head: Token, document: bool = False, relative: bool = False) ->
         if child.dep_ == "acl" and any(c.dep_ == "ccomp" for c in child.children):
             break  # "forecasters warning that ...": the clause is what they say, not who they are
         right = child.right_edge.i
+    if right > head.i and doc[right].lower_ in ("says", "said"):
+        right -= 1  # the cue the tagger read as a noun ("the figure in black says.")
     left = head.left_edge.i
     for i in range(head.i - 1, left - 1, -1):
-        if "\n" in doc[i].text or _spaced_dash(doc[i]):  # "4:14 p.m.\n\nA California transit chief"
+        if "\n" in doc[i].text or _spaced_dash(doc[i]) or doc[i].text == "”" or \
+                (doc[i].text == '"' and i > 0 and doc[i - 1].text in (",", ".", "?", "!")):
+            # ("4:14 p.m.\n\nA California transit chief"; '“...,” the figure in black says': not the quote)
             left = i + 1
             break
     if right - left + 1 > DESCRIPTION_TOKENS:  # too long: cut the modifiers after the head, never the head

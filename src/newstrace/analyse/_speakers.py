@@ -87,6 +87,8 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
             left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):  # (a no-break space after "he")
         right -= 1
+    if right > head.i and doc[right].lower_ in ("says", "said"):
+        right -= 1  # the cue the tagger read as a noun is not the speaker's ("”, the figure in black says.")
     while left < right and (doc[left].is_punct or doc[left].is_space or
                             (doc[left].dep_ == "advmod" and doc[left].head.i == head.i and doc[left].pos_ == "ADV")):
         left += 1  # (and without a focus adverb before a pronoun or name: "even he", "only Smith")
@@ -502,7 +504,7 @@ def _named_organisation(m: _Mention) -> Speaker | None:
     parent, not Kermit; "An Associated Press journalist" (an unnamed journalist of an outlet) is the outlet."""
     head, orgs = m.head, m.orgs
     inside = [e for e in orgs if head.i in range(e.start, e.end)]
-    if orgs and (inside or (head.pos_ != "PROPN" and m.lemma not in PERSON_HEADS)):
+    if orgs and (inside or (head.pos_ != "PROPN" and m.lemma not in PERSON_HEADS and m.lemma not in ROLE_WORDS)):
         inside = inside or orgs[-1:]
         name = _strip_det(_clean_name(inside[0].text))
         name = m.book.acronyms.get(name, name)
