@@ -333,6 +333,9 @@ def _outlet_of(span: Span, head: Token, ents: list[Span], owners: list[Span]) ->
     if head.pos_ == "NOUN" and is_outlet_name(text, by_words=False) and \
             (not head.text.islower() or is_outlet_description(text)):
         return text  # "the newspaper"; "an insider" is a source, not the outlet Insider
+    nouns = " ".join(t.text for t in span if t.pos_ == "NOUN" and (t.i == head.i or t.dep_ == "compound"))
+    if head.pos_ == "NOUN" and head.is_lower and nouns and is_outlet_description(nouns):
+        return text  # "The Israeli newspaper", "the Lebanese news magazine": an outlet, whatever its country
     return None
 
 

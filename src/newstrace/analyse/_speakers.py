@@ -19,6 +19,7 @@ from functools import cached_property
 
 from spacy.tokens import Span, Token
 
+from ..text.given_names import given_name_gender
 from ..text.outlets import is_outlet_description, is_outlet_name
 from ._clues import (
     _described_back, _press_source, _officials_org, _in_a_release, _recent_org, _apposed_name, _of_someone,
@@ -35,6 +36,8 @@ from ._speaker_words import (
 )
 
 
+# A name that is a web address ("Naij.com", "iGen.fr"): a site's.
+WEB_NAME = re.compile(r"\.(?:com|net|org|co\.uk|fr|de|ru|in|info|io)$", re.I)
 # A person's name that is a description, not a name ("a Syrian refugee", "the driver").
 UNNAMED_PERSON = re.compile(r"(?:a|an|the|one|another)\s", re.I)
 # The description chain's key for an outlet's piece ("article" -> the outlet whose article it was).
@@ -115,6 +118,8 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         if found is not None:
             if found.type == "person" and UNNAMED_PERSON.match(found.name) and ANONYMITY.search(span.sent.text):
                 found.type = "anonymous"  # "a Syrian refugee who asked not to be identified": a source kept unnamed
+            elif found.type in ("person", "organization", "unknown") and _reporting_name(m, found):
+                found.type = "outlet"
             return found
     return m.speaker(_clean_name(m.text), "unknown")
 
@@ -315,7 +320,8 @@ def _outlet_or_person(m: _Mention) -> Speaker | None:
     outlet = None if any(head.i in range(e.start, e.end) for e in persons) else _outlet_of(m.span, head, m.ents,
                                                                                             m.owners)
     if outlet:
-        if is_outlet_description(outlet) and m.lemma in OUTLET_BACK and m.has_the():
+        if (is_outlet_description(outlet) or is_outlet_description(_described(m.span))) and \
+                m.lemma in OUTLET_BACK and m.has_the():
             # "The news organization, citing ..., reported": the outlet named last before it
             outlet = next((name for at, name in reversed(book.outlets) if at < start), outlet)
         # A short form of an outlet named before in full ("The Chronicle" after "The San Francisco Chronicle").
@@ -330,6 +336,27 @@ def _outlet_or_person(m: _Mention) -> Speaker | None:
         return m.speaker(name, "person", role, affiliation)
     return None
 
+
+def _reporting_name(m: _Mention, found: Speaker) -> bool:
+    """Whether a name is an outlet's by what it does: the subject of "report" ("Haaretz reports", "Gawker
+    reported", "Voice of America reported", "Naij.com reported"): a web address, or a name taken for a person's
+    with no given name, no honorific and no he/she in the article, one word or with "of" in it. (An
+    organisation's name stays one: companies report results.)"""
+    head, name = m.head, found.name
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() != "report" or not name or \
+            not (head.pos_ == "PROPN" or head.is_title):
+        return False
+    if WEB_NAME.search(name):
+        return True
+    if found.type == "organization" and not any(e.label_ == "PERSON" for e in m.own):
+        return False
+    if is_outlet_name(name):
+        return True  # "Breitbart Texas reports", "Mashable reported"
+    words = name.split()
+    if name in m.book.gender or given_name_gender(name) or len(words) > 4 or \
+            any(m.book.is_person(w) and m.book.resolve(w) != w for w in words):
+        return False
+    return len(words) == 1 or "of" in words
 
 def _person_tagged_otherwise(m: _Mention) -> Speaker | None:
     """A person tagged as an organisation or place ("Noem" beside "Kristi Noem" elsewhere) stays a person."""
