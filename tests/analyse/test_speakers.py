@@ -817,3 +817,19 @@ RESOLVED = [
 def test_speaker_resolved(nlp, text, fragment, want):
     speaker = _find(extract_statements(text, nlp), fragment)["speaker"]
     assert {key: speaker[key] for key in want} == want
+
+
+def test_a_one_word_name_tagged_an_organisation_far_more_often_than_a_person_is_the_organisation(nlp):
+    from spacy.tokens import Span
+
+    from newstrace.analyse._names import collect_names
+
+    doc = nlp("Comcast raised prices. Comcast owns NBC. Comcast told customers. Comcast confirmed the fee.")
+    where = [t.i for t in doc if t.text == "Comcast"]
+    labels = ["ORG", "ORG", "ORG", "PERSON"]  # one stray PERSON tag among organisation tags
+    doc.ents = [Span(doc, i, i + 1, label=label) for i, label in zip(where, labels)]
+    book = collect_names([(0, doc)])
+    assert not book.is_person("Comcast") and "Comcast" in book.org_words
+    labels = ["ORG", "PERSON", "ORG", "PERSON"]  # no clear majority: the person tags stand
+    doc.ents = [Span(doc, i, i + 1, label=label) for i, label in zip(where, labels)]
+    assert collect_names([(0, doc)]).is_person("Comcast")

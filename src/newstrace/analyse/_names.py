@@ -17,7 +17,7 @@ from ..text.public_figures import usual_name
 from ._quotes import Quote, find_quotes
 from ._speaker_words import (
     ANONYMOUS_HEADS, BUSINESS_ROLES, FEMALE_NOUNS, FEMALE_WORDS, GIVEN_NAME_VOTES, HONORIFICS, HONORIFIC_VOTES,
-    INSTITUTION, MAIN_SUBJECT, MALE_NOUNS, MALE_WORDS, MAX_AGE, NAME_SUFFIXES, ORG_HEADS, ORG_VOTES, PERSON_HEADS,
+    INSTITUTION, MAIN_SUBJECT, MALE_NOUNS, MALE_WORDS, MAX_AGE, NAME_SUFFIXES, ORG_HEADS, ORG_OUTVOTES, ORG_VOTES, PERSON_HEADS,
     PERSON_TITLES, QUOTE_MARKS, ROLE_ABBREVIATIONS, ROLE_WORDS, ROYAL_TITLES,
 )
 
@@ -218,6 +218,13 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
         if len(ent) == 1 and ent.label_ in ("ORG", "PERSON"):
             tagged.setdefault(ent.text, [0, 0])[ent.label_ == "PERSON"] += 1
     book.org_words = {name for name, (org, person) in tagged.items() if org >= ORG_VOTES and not person}
+    # A one-word name the NER calls an organisation many times for each time it calls it a person, with no
+    # full name ending with it, is the organisation ("Comcast" 16 times ORG, once PERSON): the one PERSON tag
+    # does not make every mention a person's.
+    outvoted = {name for name, (org, person) in tagged.items() if person and org >= ORG_OUTVOTES * person
+                and org >= ORG_VOTES and book.resolve(name) == name and given_name_gender(name + " X") is None}
+    book.persons -= {name.lower() for name in outvoted}
+    book.org_words |= outvoted
     quoted = {id(doc): find_quotes(doc.text) for _, doc in docs}
     for offset, ent in ents:
         if ent.label_ in ("ORG", "FAC") and is_outlet_name(ent.text):

@@ -100,6 +100,9 @@ QUANTITY_NOUNS = frozenset({"series", "group", "number", "couple", "handful", "l
 # Times a one-word name must be tagged an organisation (and never a person) before it stops being taken for the
 # first name of a multi-word name ("Google" and "Google Stadia"): two, so one stray tag does not decide.
 ORG_VOTES = 2
+# A one-word name tagged an organisation at least this many times for each PERSON tag is the organisation (the
+# "Comcast" page outside speakers-dev: 16 ORG, 1 PERSON; chosen as a clear majority, not tuned on scores).
+ORG_OUTVOTES = 3
 
 # What an organisation speaks through ("they said in a statement"): a group of unnamed people seldom does.
 RELEASE_NOUNS = frozenset({"statement", "email", "e-mail", "release", "filing", "notice"})

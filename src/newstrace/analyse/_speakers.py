@@ -330,11 +330,26 @@ def _outlet_or_person(m: _Mention) -> Speaker | None:
             m.chain[PIECE_KEY + m.lemma] = outlet
         return m.speaker(outlet, "outlet")
     if persons:
+        org = _organisation_taken_for_person(book, _clean_person(persons[-1]))
+        if org:
+            return m.speaker(org, "outlet" if is_outlet_name(org) else "organization")
         person = _person_core(persons[-1])
         name = book.resolve_person(_clean_person(persons[-1])) + _their_team(head)
         role, affiliation = _role_affiliation(m.span, person, m.appos)
         return m.speaker(name, "person", role, affiliation)
     return None
+
+
+def _organisation_taken_for_person(book: NameBook, name: str) -> str | None:
+    """The organisation a one-word name tagged a person's here stands for when the article names it as an
+    organisation elsewhere and never as a person ("Comcast told", "Durex confirmed", "Statista pointed out"):
+    no full name ends or starts with it, no he/she or honorific is given to it, no given name it is."""
+    if len(name.split()) != 1 or name in book.gender or book.resolve_person(name) != name or \
+            given_name_gender(name + " X"):
+        return None
+    as_org = sum(1 for _, org in book.orgs if org == name)
+    as_person = sum(1 for mention in book.mentions if mention[1] == name)
+    return book.is_org(name) if as_org > max(1, as_person) else None
 
 
 def _reporting_name(m: _Mention, found: Speaker) -> bool:
@@ -363,7 +378,7 @@ def _person_tagged_otherwise(m: _Mention) -> Speaker | None:
     head, book = m.head, m.book
     for ent in m.own:
         if ent.label_ in ("ORG", "GPE", "NORP") and book.is_person(_clean_name(ent.text)) and \
-                head.i in range(ent.start, ent.end):
+                head.i in range(ent.start, ent.end) and not _organisation_taken_for_person(book, _clean_name(ent.text)):
             return m.speaker(book.resolve(_clean_name(ent.text)) + _their_team(head), "person")
     return None
 
