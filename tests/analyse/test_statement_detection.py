@@ -63,3 +63,12 @@ def test_a_vowed_thing_and_a_claimed_infinitive_are_statements(nlp):
                                "owner of the dog.", nlp)
     assert [(s["cue"]["text"], s["content"]["text"]) for s in found] == [
         ("vowed", "a long fight against the new law"), ("claimed", "to be the owner of the dog")]
+
+
+def test_asking_not_to_be_named_is_no_statement(nlp):
+    from newstrace.analyse import extract_statements
+
+    text = "A nurse who asked not to be identified said the ward had run out of oxygen."
+    statements = extract_statements(text, nlp)
+    assert [s["content"]["text"] for s in statements if "identified" in s["content"]["text"]] == []
+    assert any("run out of oxygen" in s["content"]["text"] for s in statements)

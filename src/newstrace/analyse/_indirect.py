@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
-from ._speaker_words import QUOTE_MARKS
+from ._speaker_words import ANONYMITY, QUOTE_MARKS
 
 # Reporting verbs (lemmas): the verbs of the scorer's REPORTING list and the most frequent speech cues of
 # PolNeAR train (said 3962, says 414, told 386, added 200, wrote 195, asked 158, noted 95, reported 93 ...);
@@ -332,6 +332,8 @@ def content_head(token: Token) -> tuple[Token, str] | None:
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ == "xcomp" and lemma in XCOMP_CONTENT_LEMMAS:
+            if ANONYMITY.search(token.doc[child.left_edge.i:child.right_edge.i + 1].text):
+                return None  # "asked not to be identified": a condition of speaking, not what was said
             return child, "clause"
     if lemma in GERUND_CONTENT_LEMMAS:
         gerund = _gerund_content(token)
