@@ -301,7 +301,7 @@ def _outlet_of(span: Span, head: Token, ents: list[Span], owners: list[Span]) ->
             if is_outlet_name(owner):
                 return owner
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "in"):
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "in", "on"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     obj = objects[0]

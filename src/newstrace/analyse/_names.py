@@ -517,7 +517,7 @@ def _clean_name(text: str) -> str:
     """A name without possessive endings, quote marks, a trailing dash ("Kim Kardashian -") or a social-media
     handle after it ("Kerem Soyyilmaz @keremsoyyilmaz", as tweets are quoted), whitespace and direction marks
     folded."""
-    text = re.sub(r"[\u200e\u200f\u202a-\u202e]", " ", text)
+    text = re.sub(r"[\u200e\u200f\u202a-\u202e]", " ", text).replace("\u00ad", "")  # (and soft hyphens)
     if not text.lstrip().startswith("@"):
         text = re.sub(r"\s+@\w+\s*$", "", text)
     text = re.sub(r"\s+[-–—]+$", "", text.strip())

@@ -40,22 +40,24 @@ deccan herald|times of india|hindustan times|ndtv|pti|press trust of india|ani|t
 abc news|cbs news|nbc news|bbc news|cnbc|marketwatch|barron's|the information|semafor|punchbowl news|
 livescience|live science|space.com|new scientist|nature news|science news|stat news|healthline|webmd|
 medical news today|mediaite|raw story|the blaze|blaze|infowars|zerohedge|zero hedge|
-politico|reuters|cnn|msnbc|npr|pbs|bbc|afp|buzzfeed|huffpost|breitbart|newsweek|mashable|engadget
+politico|reuters|cnn|msnbc|npr|pbs|bbc|afp|buzzfeed|huffpost|breitbart|newsweek|mashable|engadget|globalpost
 """.replace("\n", "").split("|"))
 # The known names without their spaces ("dailycaller", "nypost" as sites write them).
 _COMPACT_NAMES = frozenset(name.replace(" ", "") for name in OUTLET_NAMES if " " in name)
 # Descriptions that stand for an outlet without naming it.
 OUTLET_DESCRIPTIONS = re.compile(
-    r"^(?:the|a|an|one|another)?\s*(?:local |national |state |state-run |state-owned |online |news |wire |"
+    r"^(?:the|a|an|one|another)?\s*(?:local |national |state |state-run |state-owned |online |news |wire |media |"
     r"british |american |chinese |russian |german |french |indian |u\.s\. |us |uk |afghan |foreign |western )*"
     r"(?:newspaper|outlet|news outlet|news agency|news organi[sz]ation|agency report|magazine|network|broadcaster|tabloid|"
-    r"news site|news source|news portal|portal|website|wire service|daily|weekly|channel|station|media|news media)$", re.I)
+    r"news site|news source|news portal|portal|website|wire service|daily|weekly|channel|station|media|news media|"
+    r"outlets|news outlets|newspapers|news agencies|news organi[sz]ations|news sites|news stations|networks|"
+    r"broadcasters|tabloids|websites|channels)$", re.I)
 
 
 def fold(name: str) -> str:
     """A name folded for lookup: accents and curly quotes off, lower case, leading "the" and trailing
     possessive dropped, whitespace single."""
-    name = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    name = unicodedata.normalize("NFKD", name.replace("’", "'").replace("\u00ad", ""))
     name = "".join(ch for ch in name if not unicodedata.combining(ch)).lower().strip(" .,;:\"'“”")
     name = re.sub(r"'s$", "", name)
     name = re.sub(r"^the\s+", "", name)
