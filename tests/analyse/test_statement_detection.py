@@ -72,3 +72,17 @@ def test_asking_not_to_be_named_is_no_statement(nlp):
     statements = extract_statements(text, nlp)
     assert [s["content"]["text"] for s in statements if "identified" in s["content"]["text"]] == []
     assert any("run out of oxygen" in s["content"]["text"] for s in statements)
+
+
+def test_a_blank_line_ends_the_sentence_unless_a_colon_leads_into_the_next_paragraph(nlp):
+    from newstrace.analyse import extract_statements
+
+    doc = nlp("\u201cIt appears the raids are rare.\u201d\n\nA refugee in the camp said that the claim is false.")
+    assert [t.text for t in doc if t.is_sent_start][:2] == ["\u201c", "A"]
+    text = ("\u201cFrom my interviews, it appears all the raids are rare and small.\u201d\n\n"
+            "A refugee in the camp said that the ministry\u2019s claim is \u201cabsolutely not true.\u201d")
+    said = [s for s in extract_statements(text, nlp) if "absolutely" in s["content"]["text"]]
+    assert said and "interviews" not in said[0]["content"]["text"]
+    doc = nlp("Here is what the article said:\n\nThe mayor has resigned.")
+    the = next(t for t in doc if t.text == "The")
+    assert not the.is_sent_start  # the colon leads into the quoted paragraph: one sentence

