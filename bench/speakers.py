@@ -58,14 +58,20 @@ def _extra(directory: Path, nlp, scorer: Path, out: Path, parts: set[str]) -> No
         if tag not in parts:
             continue
         keys = {p for p in pages if extra_held_out(p) == held}
-        gold, pred = out / f"gold_{tag}.jsonl", out / f"pred_{tag}.jsonl"
-        gold.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold_lines if g["page"] in keys),
-                        encoding="utf-8")
-        pred.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions
-                                if p["source"] in keys), encoding="utf-8")
-        result = _score(scorer, gold, pred, directory / "text", out / f"details_{tag}.jsonl")
-        (out / f"result_{tag}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
-        print(f"{tag:16s} {len(keys):2d} pages: {_summary(result)}")
+        _score_part(tag, tag, keys, gold_lines, predictions, scorer, directory / "text", out)
+
+
+def _score_part(label: str, tag: str, keys: set[str], gold_lines: list[dict], predictions: list[dict],
+                scorer: Path, text_dir: Path, out: Path) -> None:
+    """Write one part's gold and predictions (pages ``keys``) under ``out``, score them, print one line."""
+    gold, pred = out / f"gold_{tag}.jsonl", out / f"pred_{tag}.jsonl"
+    gold.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold_lines if g["page"] in keys),
+                    encoding="utf-8")
+    pred.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions if p["source"] in keys),
+                    encoding="utf-8")
+    result = _score(scorer, gold, pred, text_dir, out / f"details_{tag}.jsonl")
+    (out / f"result_{tag}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    print(f"{label:16s} {len(keys):2d} pages: {_summary(result)}")
 
 
 def _published(aeb: Path, page_id: str, url: str | None) -> tuple[str | None, str | None]:
@@ -161,16 +167,7 @@ def main() -> int:
         tag = name.split()[0]
         if tag not in parts:
             continue
-        keys = {f"{p}.html.gz" for p in members}
-        gold = out / f"gold_{tag}.jsonl"
-        pred = out / f"pred_{tag}.jsonl"
-        gold.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold_lines if g["page"] in keys),
-                        encoding="utf-8")
-        pred.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions
-                                if p["source"] in keys), encoding="utf-8")
-        result = _score(scorer, gold, pred, text_dir, out / f"details_{tag}.jsonl")
-        (out / f"result_{tag}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
-        print(f"{name:16s} {len(members):2d} pages: {_summary(result)}")
+        _score_part(name, tag, {f"{p}.html.gz" for p in members}, gold_lines, predictions, scorer, text_dir, out)
     if args.extra is not None:
         _extra(args.extra, nlp, scorer, out, parts)
     print(f"time: spaCy alone {spacy_s:.2f}s, newstrace {ours_s:.2f}s, ratio {ours_s / spacy_s:.3f}; "
