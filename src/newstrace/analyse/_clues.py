@@ -14,8 +14,9 @@ from ..text.outlets import is_outlet_description, is_outlet_name
 from ._names import NameBook, _clean_name, _clean_person, _person_core, _strip_det
 from ._speaker_words import (
     ANONYMOUS_HEADS, ANONYMOUS_WORDS, BUSINESS_ROLES, DESCRIPTION_TOKENS, DOCUMENT_HEADS, GENERIC_ORG_NOUNS,
-    GROUP_REACH, HONORIFICS, JOURNALIST_HEADS, ORG_HEADS, PEOPLE_ENDINGS, PERSON_HEADS, PERSON_TITLES, PRESS_WORDS,
-    PRONOUN_REACH, QUANTITY_NOUNS, RELEASE_NOUNS, ROLE_WORDS, STATE_HEADS, STEM, TEAM_WORDS, THEY_REACH,
+    GROUP_REACH, HONORIFICS, JOURNALIST_HEADS, MISTAGGED_CUES, ORG_HEADS, PEOPLE_ENDINGS, PERSON_HEADS,
+    PERSON_TITLES, PRESS_WORDS, PRONOUN_REACH, QUANTITY_NOUNS, RELEASE_NOUNS, ROLE_WORDS, STATE_HEADS, STEM,
+    TEAM_WORDS, THEY_REACH,
 )
 
 
@@ -411,7 +412,7 @@ def _with_rights(head: Token, document: bool = False, relative: bool = False) ->
         if child.dep_ == "acl" and any(c.dep_ == "ccomp" for c in child.children):
             break  # "forecasters warning that ...": the clause is what they say, not who they are
         right = child.right_edge.i
-    if right > head.i and doc[right].lower_ in ("says", "said"):
+    if right > head.i and doc[right].lower_ in MISTAGGED_CUES:
         right -= 1  # the cue the tagger read as a noun ("the figure in black says.")
     left = head.left_edge.i
     for i in range(head.i - 1, left - 1, -1):

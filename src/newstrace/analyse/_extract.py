@@ -17,7 +17,7 @@ from ._quotes import Quote, find_quotes, is_block
 from ._relay import outlet_relay, relay_chains
 from ._reldates import find_date, parse_published
 from ._names import NameBook, collect_names
-from ._speaker_words import MAIN_SUBJECT, PERSON_PRONOUNS
+from ._speaker_words import MAIN_SUBJECT, MISTAGGED_CUES, PERSON_PRONOUNS
 from ._speakers import Speaker, describe, mention_span
 
 # Tokens searched after a quote's closing mark for its cue ('," Zhao said.', '," Jane Roe, a city official, said');
@@ -66,8 +66,6 @@ NOT_A_SPEAKER = frozenset({"VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PART"
 # Most words allowed between a quote and the next one it continues ('," said Rep. Ann Lee of Ohio. "');
 # on PolNeAR train (150 texts) F1 was 0.6572 at 10 words, 0.6614 at 40 and the same unbounded.
 CONTINUE_MAX_WORDS = 40
-# Reporting verb forms the tagger sometimes takes for nouns right before a sentence end after a quote.
-MISTAGGED_CUES = frozenset({"says", "said"})
 # Verbs whose infinitive cue reports nothing said ("declined to confirm", "refused to say whether").
 WITHHOLD_LEMMAS = frozenset({"refuse", "decline", "fail"})
 QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})

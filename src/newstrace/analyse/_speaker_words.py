@@ -288,3 +288,10 @@ PRONOUN_REACH = 600
 # condition of anonymity"): an unnamed person so described is an anonymous source, not a participant.
 ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|(?:not )?to be (?:named|identified)|"
                        r"(?:his|her|their) names? not be (?:used|published|given)|not authori[sz]ed to)\b", re.I)
+# Reporting verb forms the tagger sometimes takes for nouns right before a sentence end after a quote ('"...," the
+# figure in black says.'): still the cue, and never part of the speaker's mention.
+MISTAGGED_CUES = frozenset({"says", "said"})
+# A name that is a web address ("Naij.com", "iGen.fr"): a site's.
+WEB_NAME = re.compile(r"\.(?:com|net|org|co\.uk|fr|de|ru|in|info|io)$", re.I)
+# A person's name that is a description, not a name ("a Syrian refugee", "the driver").
+UNNAMED_PERSON = re.compile(r"(?:a|an|the|one|another)\s", re.I)

@@ -13,7 +13,6 @@ name; type ``unknown`` only when nothing says otherwise.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -29,17 +28,13 @@ from ._clues import (
 )
 from ._names import NameBook, _clean_name, _clean_person, _determined, _person_core, _strip_det
 from ._speaker_words import (
-    AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, INSTITUTION_PLURALS, JUNK_MENTIONS,
-    MALE_WORDS, OFFICE_WORDS, OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK, PEOPLE_WORDS, PERSON_HEADS, PERSON_PRONOUNS,
-    PERSON_TITLES, PRONOUN_REACH, PUBLIC_ROLES, QUANTITY_NOUNS, ROLE_ABBREVIATIONS, ROLE_WORDS, SPOKES_HEADS,
-    STATE_HEADS, THIRD_PERSON_SINGULAR, UNNAMED_WORDS,
+    AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, INSTITUTION_PLURALS,
+    JUNK_MENTIONS, MALE_WORDS, MISTAGGED_CUES, OFFICE_WORDS, OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK, PEOPLE_WORDS,
+    PERSON_HEADS, PERSON_PRONOUNS, PERSON_TITLES, PRONOUN_REACH, PUBLIC_ROLES, QUANTITY_NOUNS, ROLE_ABBREVIATIONS,
+    ROLE_WORDS, SPOKES_HEADS, STATE_HEADS, THIRD_PERSON_SINGULAR, UNNAMED_PERSON, UNNAMED_WORDS, WEB_NAME,
 )
 
 
-# A name that is a web address ("Naij.com", "iGen.fr"): a site's.
-WEB_NAME = re.compile(r"\.(?:com|net|org|co\.uk|fr|de|ru|in|info|io)$", re.I)
-# A person's name that is a description, not a name ("a Syrian refugee", "the driver").
-UNNAMED_PERSON = re.compile(r"(?:a|an|the|one|another)\s", re.I)
 # The description chain's key for an outlet's piece ("article" -> the outlet whose article it was).
 PIECE_KEY = "piece:"
 
@@ -90,7 +85,7 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
             left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):  # (a no-break space after "he")
         right -= 1
-    if right > head.i and doc[right].lower_ in ("says", "said"):
+    if right > head.i and doc[right].lower_ in MISTAGGED_CUES:
         right -= 1  # the cue the tagger read as a noun is not the speaker's ("”, the figure in black says.")
     while left < right and (doc[left].is_punct or doc[left].is_space or
                             (doc[left].dep_ == "advmod" and doc[left].head.i == head.i and doc[left].pos_ == "ADV")):
@@ -341,15 +336,13 @@ def _outlet_or_person(m: _Mention) -> Speaker | None:
 
 
 def _organisation_taken_for_person(book: NameBook, name: str) -> str | None:
-    """The organisation a one-word name tagged a person's here stands for when the article names it as an
-    organisation elsewhere and never as a person ("Comcast told", "Durex confirmed", "Statista pointed out"):
+    """The organisation a one-word name tagged a person's here stands for when the article's vote makes it one
+    (``NameBook.org_words``: tagged an organisation, any PERSON tag outvoted: "Comcast told", "Durex confirmed"):
     no full name ends or starts with it, no he/she or honorific is given to it, no given name it is."""
-    if len(name.split()) != 1 or name in book.gender or book.resolve_person(name) != name or \
+    if name not in book.org_words or name in book.gender or book.resolve_person(name) != name or \
             given_name_gender(name + " X"):
         return None
-    as_org = sum(1 for _, org in book.orgs if org == name)
-    as_person = sum(1 for mention in book.mentions if mention[1] == name)
-    return book.is_org(name) if as_org > max(1, as_person) else None
+    return book.is_org(name)
 
 
 def _reporting_name(m: _Mention, found: Speaker) -> bool:
@@ -378,7 +371,7 @@ def _person_tagged_otherwise(m: _Mention) -> Speaker | None:
     head, book = m.head, m.book
     for ent in m.own:
         if ent.label_ in ("ORG", "GPE", "NORP") and book.is_person(_clean_name(ent.text)) and \
-                head.i in range(ent.start, ent.end) and not _organisation_taken_for_person(book, _clean_name(ent.text)):
+                head.i in range(ent.start, ent.end):
             return m.speaker(book.resolve(_clean_name(ent.text)) + _their_team(head), "person")
     return None
 
