@@ -152,13 +152,19 @@ def _appos_org(head: Token) -> str | None:
         elif token.pos_ == "PROPN" and token.is_title and (token.ent_type_ != "PERSON" or token.lower_ in ORG_HEADS):
             # A proper name the NER missed or took for a person's ("The group that owns her music, Big Machine,
             # says"; "..., Dick Clark Productions, denies"): the organisation noun says what it is.
-            first = token.i
-            while first > token.left_edge.i and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
-                first -= 1
-            name = _clean_name(doc[first:token.i + 1].text)
+            name = _clean_name(_proper_run(token, token.left_edge.i, compound=True).text)
             if not is_outlet_name(name):
                 return name
     return None
+
+
+def _proper_run(token: Token, floor: int, compound: bool = False) -> Span:
+    """The proper nouns right before ``token`` (none before index ``floor``; with ``compound``, only those the
+    parse hangs on as compounds) and ``token``: the name it ends ("Dick Clark Productions")."""
+    doc, first = token.doc, token.i
+    while first > floor and doc[first - 1].pos_ == "PROPN" and (not compound or doc[first - 1].dep_ == "compound"):
+        first -= 1
+    return doc[first:token.i + 1]
 
 
 def _outlet_not_person(ent: Span, book: NameBook) -> bool:

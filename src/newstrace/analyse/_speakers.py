@@ -24,7 +24,7 @@ from ._clues import (
     _described_back, _press_source, _officials_org, _in_a_release, _recent_org, _apposed_name, _of_someone,
     _org_with_words, _appos_org, _outlet_not_person, _their_team, _group_antecedent, _persons_office,
     _plural_subject_before, _initials_of, _outlet_of, _without_honorific, _spokes_org, _ents_in, _previous_person,
-    _with_rights, _spaced_dash, _role_affiliation,
+    _with_rights, _spaced_dash, _role_affiliation, _proper_run,
 )
 from ._names import NameBook, _clean_name, _clean_person, _determined, _person_core, _strip_det
 from ._speaker_words import (
@@ -270,10 +270,7 @@ def _apposed_organisation(m: _Mention) -> Speaker | None:
             name = _strip_det(_clean_name(ents[0].text))
         elif token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and \
                 is_outlet_description(_described(m.span)):
-            first = token.i
-            while first > token.left_edge.i and token.doc[first - 1].pos_ == "PROPN":
-                first -= 1
-            name = _clean_name(token.doc[first:token.i + 1].text)
+            name = _clean_name(_proper_run(token, token.left_edge.i).text)
         else:
             continue
         outlet = is_outlet_name(name) or is_outlet_description(_described(m.span))
@@ -562,10 +559,7 @@ def _proper_noun(m: _Mention) -> Speaker | None:
         return None
     clean = _clean_name(text)
     if len(span) > 3:  # "the 14th-ranked Schwartzman": the name is the proper nouns at the head
-        first = head.i
-        while first > span.start and span.doc[first - 1].pos_ == "PROPN":
-            first -= 1
-        clean = _clean_name(span.doc[first:head.i + 1].text)
+        clean = _clean_name(_proper_run(head, span.start).text)
     name = book.resolve(clean)
     if name == clean and book.is_org(clean):
         return m.speaker(book.is_org(clean) or clean, "organization")
