@@ -11,10 +11,11 @@ from newstrace.text.outlets import is_outlet_name  # noqa: E402
 
 
 def _find(statements: list[dict], fragment: str) -> dict:
-    """The statement whose content contains ``fragment``."""
+    """The statement whose content contains ``fragment`` (the shortest such content: a statement's own, not that of
+    the statement around it)."""
     hits = [s for s in statements if fragment in s["content"]["text"]]
     assert hits, f"no statement with {fragment!r} in {[s['content']['text'] for s in statements]}"
-    return hits[0]
+    return min(hits, key=lambda s: len(s["content"]["text"]))
 
 
 def test_surname_resolves_to_full_name_and_stays_a_person(nlp):
@@ -819,6 +820,21 @@ RESOLVED = [
     ('a_focus_adverb_is_not_part_of_a_pronoun_mention',
      "Carl Vest started the campaign in May. But even he admits it got out of hand.",
      'got out of hand', {'text': 'he', 'type': 'person'}),
+    ('a_cue_opening_its_sentence_takes_the_words_before_the_colon',
+     "One reader wrote in the forum that the plan was sound.\n\nAdded another: \u201cThe plan will never work.\u201d",
+     'never work', {'text': 'another', 'type': 'anonymous'}),
+    ('the_day_a_body_spoke_is_not_part_of_its_mention',
+     "The Ministry of Transport on Wednesday denied that the bridge would close.",
+     'bridge would close', {'text': 'The Ministry of Transport', 'type': 'organization'}),
+    ('a_title_before_an_apposed_name_is_not_the_name',
+     "Government spokeswoman, First Lady Anna Morales, said the airport would reopen on Monday.",
+     'airport would reopen', {'name': 'Anna Morales', 'type': 'person'}),
+    ('a_participle_hung_inside_what_was_argued_is_the_arguers',
+     "Paul Grant argued that it did not amount to fraud, saying instead that he had made an error.",
+     'made an error', {'name': 'Paul Grant', 'type': 'person'}),
+    ('a_participle_after_a_persons_act_inside_a_report_stays_that_persons',
+     "Police say Tom Hale stopped the van near the bridge, asking the driver to step out.",
+     'to step out', {'name': 'Tom Hale'}),
 ]
 
 

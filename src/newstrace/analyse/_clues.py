@@ -14,9 +14,9 @@ from ..text.outlets import is_outlet_description, is_outlet_name
 from ._names import NameBook, _clean_name, _clean_person, _person_core, _strip_det
 from ._speaker_words import (
     ANONYMOUS_HEADS, ANONYMOUS_WORDS, BUSINESS_ROLES, DESCRIPTION_TOKENS, DOCUMENT_HEADS, GENERIC_ORG_NOUNS,
-    GROUP_REACH, HONORIFICS, JOURNALIST_HEADS, MISTAGGED_CUES, ORG_HEADS, PEOPLE_ENDINGS, PERSON_HEADS,
+    GROUP_REACH, HONORIFICS, JOURNALIST_HEADS, MISTAGGED_CUES, ORG_HEADS, PERSON_HEADS,
     PERSON_TITLES, PRESS_WORDS, PRONOUN_REACH, QUANTITY_NOUNS, RELEASE_NOUNS, ROLE_WORDS, STATE_HEADS, STEM,
-    TEAM_WORDS, THEY_REACH,
+    TEAM_WORDS, THEY_REACH, people_ending,
 )
 
 
@@ -98,7 +98,11 @@ def _apposed_name(head: Token, appos: Token) -> str | None:
     lemma = head.lemma_.lower()
     if appos.pos_ != "PROPN" or not (lemma in PERSON_HEADS or head.lower_ in ROLE_WORDS) or lemma in BUSINESS_ROLES:
         return None
-    run = head.doc[appos.left_edge.i:appos.i + 1]
+    start = appos.left_edge.i
+    while start + 2 <= appos.i and (head.doc[start].lower_ in PERSON_TITLES or
+                                   (head.doc[start].lower_ == "first" and head.doc[start + 1].lower_ == "lady")):
+        start += 1  # the name after its title: "First Lady Rosario Murillo" (two words at least left)
+    run = head.doc[start:appos.i + 1]
     words = [t for t in run if t.text != "-"]
     if not 2 <= len(words) <= 4 or not all(t.is_title and t.is_alpha and t.lower_ not in ORG_HEADS
                                            and t.lower_ not in PERSON_TITLES for t in words):
@@ -197,7 +201,7 @@ def _group_antecedent(word: Token) -> str | None:
         if token.tag_ != "NNS" or token.pos_ != "NOUN":
             continue
         lemma = token.lemma_.lower()
-        if lemma in PERSON_HEADS or token.lower_ in ANONYMOUS_HEADS or token.lower_.endswith(PEOPLE_ENDINGS):
+        if lemma in PERSON_HEADS or token.lower_ in ANONYMOUS_HEADS or people_ending(token.lower_):
             return token.lower_
     return None
 
@@ -263,7 +267,7 @@ def _people_noun(token: Token) -> bool:
     """Whether a common noun names people ("leaders", "witnesses", "physicians")."""
     lemma, lower = token.lemma_.lower(), token.lower_
     return token.pos_ == "NOUN" and (lemma in PERSON_HEADS or lower in ANONYMOUS_HEADS or lemma in ANONYMOUS_HEADS
-                                     or lower.endswith(PEOPLE_ENDINGS))
+                                     or people_ending(lower))
 
 
 def _initials_of(word: str, book: NameBook) -> str | None:
@@ -401,6 +405,17 @@ def _previous_person(span: Span, book: NameBook) -> str | None:
     return None
 
 
+def when_phrase(token: Token) -> bool:
+    """Whether a dependent of a speaker's head says when ("on Wednesday", "earlier this month", "today"): a
+    preposition or noun whose words are a date or time, not part of the speaker's name."""
+    words = [t for t in token.subtree if not t.is_punct]
+    if token.dep_ == "prep":
+        words = words[1:]
+    elif token.dep_ not in ("npadvmod", "advmod", "tmod"):
+        return False
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("earlier", "later") for t in words)
+
+
 def _with_rights(head: Token, document: bool = False, relative: bool = False) -> str:
     """A description with its modifiers ("people familiar with the matter"), with a relative clause only when
     ``relative`` and the whole fits ("some consumers who sought help on launch day"), at most
@@ -413,7 +428,7 @@ def _with_rights(head: Token, document: bool = False, relative: bool = False) ->
                 child.right_edge.i - head.left_edge.i < DESCRIPTION_TOKENS:
             right = child.right_edge.i
             continue
-        if child.dep_ not in deps or doc[child.i - 1].text == ",":
+        if child.dep_ not in deps or doc[child.i - 1].text == "," or when_phrase(child):
             break
         if child.dep_ == "acl" and any(c.dep_ == "ccomp" for c in child.children):
             break  # "forecasters warning that ...": the clause is what they say, not who they are

@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
-from ._speaker_words import ANONYMITY, QUOTE_MARKS
+from ._speaker_words import ANONYMITY, PERSON_HEADS, QUOTE_MARKS
 
 # Reporting verbs (lemmas): the verbs of the scorer's REPORTING list and the most frequent speech cues of
 # PolNeAR train (said 3962, says 414, told 386, added 200, wrote 195, asked 158, noted 95, reported 93 ...);
@@ -75,6 +75,9 @@ INVERSION_MARKS = frozenset({",", '"', "”", "''", "—"})
 # Tokens read after an inverted cue for its speaker: a title, a name and a few modifiers ("The We Company's
 # recently named executive chair Marcelo Claure" is 9 tokens).
 INVERTED_REACH = 12
+# Words that name a speaker on their own after a cue that opens its sentence ("Added another: ...", "Said one: ...";
+# the parse calls them determiners or numbers).
+INVERTED_ALONE = frozenset("another one other others".split())
 # Steps up (of-phrases, appositions) from the noun right before a subject-less cue to the head of its phrase
 # ("a study by the Centre for Economic Policy Research, a think tank": tank -> Research -> Centre -> study).
 LEFT_CLIMB = 6
@@ -173,6 +176,11 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
         head = token.head
         if head.pos_ == "ADP" and head.head is not head:  # "explained it by saying ..."
             head = head.head
+        if token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == "," and head.dep_ == "ccomp" \
+                and is_cue(head.head) and head.head.i < head.i and not is_cue(head) and not _someone(head):
+            # "Williams argued that it did not represent dishonesty, saying ...": the parse hung the participle
+            # in what the cue reports, whose subject is no one who could say it; the one who argued says it
+            head = head.head
         if head.i == token.i:
             return None
         found = subject_of(head, depth + 1)
@@ -199,6 +207,13 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
     if depth:
         return None
     return apposed_subject(token) or inverted_subject(token) or dashed_subject(token) or left_subject(token)
+
+
+def _someone(verb: Token) -> bool:
+    """Whether a verb's subject is someone who could speak: a name (not a place's), he/she/they, a noun for people."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and ((subject.pos_ == "PROPN" and subject.ent_type_ not in ("GPE", "LOC")) or
+                                    subject.lower_ in ("he", "she", "they") or subject.lemma_.lower() in PERSON_HEADS)
 
 
 def dashed_subject(cue: Token) -> Token | None:
@@ -282,18 +297,35 @@ def apposed_subject(cue: Token) -> Token | None:
 def inverted_subject(cue: Token) -> Token | None:
     """The speaker after an inverted cue that the parse gave no subject (", said The We Company's recently named
     executive chair Marcelo Claure in an email"): the last noun of the run of words right after the cue, up to
-    the first preposition, clause or punctuation; only when a comma or closing quote comes right before the cue."""
+    the first preposition, clause or punctuation; only when a comma or closing quote comes right before the cue, or
+    when the cue opens its sentence and the words after it end at a colon ("Added another: 'Hope this is fake'",
+    "Writes the site: ...")."""
     doc = cue.doc
-    if cue.i == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP") or doc[cue.i - 1].text not in INVERSION_MARKS:
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    opening = _opens_own_sentence(cue)
+    if not opening and (cue.i == 0 or doc[cue.i - 1].text not in INVERSION_MARKS):
         return None
     head: Token | None = None
+    end = cue.i + 1
     for token in doc[cue.i + 1:cue.i + 1 + INVERTED_REACH]:
+        end = token.i
         if token.is_punct or token.is_space or token.pos_ in ("ADP", "SCONJ", "CCONJ", "AUX") or \
                 (token.pos_ == "VERB" and token.tag_ != "VBN"):
             break
-        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+        if token.pos_ in ("NOUN", "PROPN", "PRON") or (opening and token.lower_ in INVERTED_ALONE):
             head = token
+    if opening and (end >= len(doc) or doc[end].text != ":"):
+        return None
     return head
+
+
+def _opens_own_sentence(cue: Token) -> bool:
+    """Whether a capitalised cue is the first word of its sentence ("Added another: ...")."""
+    start = cue.sent.start
+    while start < cue.i and cue.doc[start].is_space:
+        start += 1
+    return start == cue.i and cue.is_title
 
 
 def _past_dateline(subject: Token, cue: Token) -> Token:

@@ -534,6 +534,8 @@ def _person_core(ent: Span) -> Span:
                    ent.doc[i].lower_ in HONORIFICS or ent.doc[i].lower_ in ROYAL_TITLES), None)
     if titled is not None and all(t.is_title or t.lower_ in ("'s", "’s") for t in ent.doc[ent.start:titled]):
         start = titled  # "Jordan King Abdullah II", "Russia's President Vladimir Putin": the country is no name
+    if ent.end - ent.start > 2 and ent.doc[start].lower_ == "lady" and start > 0 and ent.doc[start - 1].lower_ == "first":
+        start += 1  # "First Lady Rosario Murillo" (the NER left "First" out): a title, not part of her name
     while start < ent.end - 1 and (ent.doc[start].lower_ in ROLE_WORDS or ent.doc[start].lower_ in HONORIFICS):
         # ("Mr Grayling", "Dr Fauci": British honorifics come without a full stop)
         if start == ent.end - 2 and ent.doc[start].lower_ in ROYAL_TITLES:

@@ -240,6 +240,13 @@ TEAM_WORDS = frozenset({"team", "colleague", "co-author", "coauthor", "collabora
 
 # Endings of plural nouns for people ("deportees", "consumers", "activists", "residents", "Americans").
 PEOPLE_ENDINGS = ("ees", "ers", "ists", "ians", "ants", "ents")
+# ... but not these, which end things ("comments", "documents", "governments").
+THING_ENDINGS = ("ments",)
+
+
+def people_ending(word: str) -> bool:
+    """Whether a lower-case plural noun ends like one for people (PEOPLE_ENDINGS, not THING_ENDINGS)."""
+    return word.endswith(PEOPLE_ENDINGS) and not word.endswith(THING_ENDINGS)
 
 # A pronoun that never names a speaker on its own.
 JUNK_MENTIONS = frozenset({"none", "nobody", "no one", "it", "this", "that", "which", "what", "there",

@@ -24,7 +24,7 @@ from ._clues import (
     _described_back, _press_source, _officials_org, _in_a_release, _recent_org, _apposed_name, _of_someone,
     _org_with_words, _appos_org, _outlet_not_person, _their_team, _group_antecedent, _persons_office,
     _plural_subject_before, _initials_of, _outlet_of, _without_honorific, _spokes_org, _ents_in, _previous_person,
-    _with_rights, _spaced_dash, _role_affiliation, _proper_run,
+    _with_rights, _spaced_dash, _role_affiliation, _proper_run, when_phrase,
 )
 from ._names import NameBook, _clean_name, _clean_person, _determined, _person_core, _strip_det
 from ._speaker_words import (
@@ -68,11 +68,14 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
         if "\n" in doc[i].text or doc[i].text in (",", "—", "--") or _spaced_dash(doc[i]):
             left = i + 1
             break
+    rights = [c for c in head.rights if not c.is_punct]
     for child in head.rights:
         if child.dep_ in ("relcl", "acl", "punct", "cc", "conj") or child.text in (",", "(", "—"):
             break
         if child.dep_ == "appos":
             break
+        if when_phrase(child) and child.i == rights[-1].i and not is_outlet_name(doc[left:child.right_edge.i + 1].text):
+            break  # the time the speaker spoke: "The Department of Homeland Security on Wednesday denied"
         right = child.right_edge.i
     if head.ent_iob_ in ("B", "I") and head.ent_type_ in ("ORG", "PERSON"):
         # never half a name: "those of the Syrian Observatory for Human Rights, which said" (the parse hung "for
@@ -90,7 +93,11 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
     while left < right and (doc[left].is_punct or doc[left].is_space or
                             (doc[left].dep_ == "advmod" and doc[left].head.i == head.i and doc[left].pos_ == "ADV")):
         left += 1  # (and without a focus adverb before a pronoun or name: "even he", "only Smith")
+    first = next((c for c in head.lefts if c.i >= left), None)
+    if first is not None and first.i == left and when_phrase(first):
+        left = first.right_edge.i + 1  # "Earlier this month reports said": the reports
     return doc[left:right + 1]
+
 
 
 def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
