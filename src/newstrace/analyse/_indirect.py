@@ -21,7 +21,7 @@ emphasize emphasise maintain contend admit concede complain boast vow pledge tes
 mention observe assert caution counter charge joke quip recount disclose indicate post reiterate repeat
 proclaim speculate shout yell scream tout brag lament agree estimate cite quote call continue
 retort concur whisper muse posit propose question wonder inform assure advise acknowledged
-hint confess rule lobby dispute
+hint confess rule lobby dispute project forecast
 """.split())
 # Verbs that report only with their particle ("pointed out that ...", 2 on the AEB pages outside speakers-dev; a
 # bare "pointed" is a gesture).
@@ -104,7 +104,7 @@ CUT_MARKS = frozenset("while whereas although though".split())
 def is_cue(token: Token, beliefs: bool = True) -> bool:
     """Whether a token is a reporting (or belief) verb."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
-        return False
+        return _tagged_a_noun(token)
     lemma = token.lemma_.lower()
     if lemma in PHRASAL_CUES:
         return any(c.dep_ == "prt" and c.lower_ == PHRASAL_CUES[lemma] for c in token.children)
@@ -113,6 +113,14 @@ def is_cue(token: Token, beliefs: bool = True) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and \
             any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
     return lemma in SPEECH_LEMMAS or (beliefs and lemma in BELIEF_LEMMAS)
+
+
+def _tagged_a_noun(token: Token) -> bool:
+    """A reporting verb the tagger took for a plural noun but the parse gave a subject and a clause ("the
+    Congressional Budget Office projects that the tariffs will reduce ...")."""
+    lower = token.lower_
+    return token.tag_ == "NNS" and lower.endswith("s") and lower[:-1] in SPEECH_LEMMAS and \
+        any(c.dep_ == "nsubj" for c in token.children) and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def subject_of(token: Token, depth: int = 0) -> Token | None:

@@ -22,6 +22,11 @@ from ._speaker_words import (
 )
 
 
+# Words after an organisation's entity read for the rest of its name before an acronym in parentheses, at most.
+NAME_TAIL = 6
+NAME_JOINERS = frozenset("of in for and the on".split())
+
+
 @dataclass
 class NameBook:
     """Per-article record of the entities named, for resolving a speaker mention to what it refers to.
@@ -252,9 +257,14 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             # ("Dick Clark Productions" tagged a person is the company)
             name = re.sub(r"^the\s+", "", name, flags=re.I)
             book.orgs.append((offset + ent.start_char, name))
-            nxt = ent.doc[ent.end:ent.end + 3]
+            tail = _name_tail(ent)
+            nxt = ent.doc[tail:tail + 3]
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
-                book.acronyms[nxt[1].text] = name  # "World Health Organization (WHO)"
+                # "World Health Organization (WHO)", "Coordinator of Government Activities in the Territories
+                # (COGAT)" (the NER's entity ended at "Activities")
+                # (the acronym is the body's, not its country's: "Israel's Coordinator ... (COGAT)")
+                book.acronyms[nxt[1].text] = _clean_name(re.sub(r"^(?:the\s+|[A-Z][\w.]*(?:'s|’s)\s+)", "",
+                                                                ent.doc[ent.start:tail].text))
     _untagged_subjects(book, docs, quoted)
     for offset, ent in ents:
         if ent.label_ == "PRODUCT" and ent.text in tagged and tagged[ent.text][0]:
@@ -290,6 +300,18 @@ def _untagged_subjects(book: NameBook, docs: list[tuple[int, Doc]], quoted: dict
             added = True
     if added:
         book.mentions.sort(key=lambda mention: mention[0])
+
+
+def _name_tail(ent: Span) -> int:
+    """Where an organisation's name ends when capitalised words joined by "of"/"in"/"for"/"and"/"the" follow the
+    entity up to a parenthesis ("... Activities in the Territories (COGAT)"); else the entity's end."""
+    doc = ent.doc
+    i = ent.end
+    while i < min(len(doc), ent.end + NAME_TAIL) and (doc[i].is_title or doc[i].lower_ in NAME_JOINERS):
+        i += 1
+    if i < len(doc) and doc[i].text == "(" and i > ent.end and doc[i - 1].is_title:
+        return i
+    return ent.end
 
 
 def _place_led_name(ent: Span) -> str | None:

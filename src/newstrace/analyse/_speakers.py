@@ -13,6 +13,7 @@ name; type ``unknown`` only when nothing says otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -29,7 +30,7 @@ from ._clues import (
 from ._names import NameBook, _clean_name, _clean_person, _determined, _person_core, _strip_det
 from ._speaker_words import (
     AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, INSTITUTION_PLURALS,
-    JUNK_MENTIONS, MALE_WORDS, MISTAGGED_CUES, OFFICE_WORDS, OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK, PEOPLE_WORDS,
+    JUNK_MENTIONS, MAIN_SUBJECT, MALE_WORDS, MISTAGGED_CUES, OFFICE_WORDS, OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK, PEOPLE_WORDS,
     PERSON_HEADS, PERSON_PRONOUNS, PERSON_TITLES, PRONOUN_REACH, PUBLIC_ROLES, QUANTITY_NOUNS, ROLE_ABBREVIATIONS,
     ROLE_WORDS, SPOKES_HEADS, STATE_HEADS, THIRD_PERSON_SINGULAR, UNNAMED_PERSON, UNNAMED_WORDS, WEB_NAME,
 )
@@ -83,6 +84,9 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
         ent = next((e for e in head.sent.ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.end - 1 > right and not any(t.is_punct for t in doc[right + 1:ent.end]):
             right = ent.end - 1
+    opened = next((i for i in range(left + 1, right + 1) if doc[i].text == "("), None)
+    if opened is not None and not any(doc[i].text == ")" for i in range(opened, right + 1)):
+        right = opened - 1  # "... in the Territories (COGAT) maintained": the acronym's parenthesis, never half
     if quote_cover:
         while left < right and quote_cover[0] <= doc[left].idx < quote_cover[1]:
             left += 1
@@ -122,8 +126,41 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
                 found.type = "anonymous"  # "a Syrian refugee who asked not to be identified": a source kept unnamed
             elif found.type in ("person", "organization", "unknown") and _reporting_name(m, found):
                 found.type = "outlet"
+            if found.type == "organization" and found.name:
+                owned = _without_possessor(found.name)
+                if owned != found.name and _persons_name(owned, m.book):
+                    found.type = "person"  # "Comcast's Jason Livingood wrote": the company's man, a person
+                found.name = owned
             return found
     return m.speaker(_clean_name(m.text), "unknown")
+
+
+# "India's Central Bureau of Investigation": a place's possessive before an organisation's proper name (two or more
+# capitalised words, joined only by of/for/and/the/on/in); not before a description ("Russia's foreign ministry").
+POSSESSED_PROPER_NAME = re.compile(r"^[A-Z][\w.]*(?:'s|’s)\s+((?:[A-Z][\w&.-]*)(?:\s+(?:(?:of|for|and|the|on|in)\s+)*"
+                                   r"[A-Z][\w&.-]*)+)$")
+
+
+# "conservative-leaning Tax Foundation": lower-case words (no preposition: "authorities in Beijing" stays) before an
+# organisation's proper name.
+DESCRIBED_PROPER_NAME = re.compile(r"^(?:(?!(?:in|of|for|at|from|on|by|with|to)\s)[a-z][\w-]*\s+)+"
+                                   r"([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w&.-]*)*)$")
+
+
+def _without_possessor(name: str) -> str:
+    """An organisation's proper name without the place that owns it (POSSESSED_PROPER_NAME) or the lower-case
+    words before it ("conservative-leaning Tax Foundation"), else ``name``."""
+    match = POSSESSED_PROPER_NAME.match(name)
+    if match:
+        return match.group(1)
+    match = DESCRIBED_PROPER_NAME.match(name)
+    return match.group(1) if match else name
+
+
+def _persons_name(name: str, book: NameBook) -> bool:
+    """Whether two or three words are a person's name: a person of the article, or a known given name first."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and (book.is_person(name) or given_name_gender(name) is not None)
 
 
 class _Mention:
@@ -613,6 +650,9 @@ def _person_noun(m: _Mention) -> Speaker | None:
             return m.speaker(named, "person", lemma)
         if lemma in m.chain:
             return m.speaker(m.chain[lemma], "person", lemma)
+        named = _subject_before(m)
+        if named:
+            return m.speaker(named, "person", lemma)
         if lemma in PUBLIC_ROLES and len(m.span) <= 3:
             named = book.antecedent("", start, PRONOUN_REACH)
             if named:
@@ -620,6 +660,32 @@ def _person_noun(m: _Mention) -> Speaker | None:
     name = _clean_name(_with_rights(head))
     m.chain.setdefault(lemma, name)
     return m.speaker(name, "person", lemma)
+
+
+def _subject_before(m: _Mention) -> str | None:
+    """The person a definite description opening its sentence re-describes: the named main subject of the sentence
+    before, when that sentence names no other person and tells of no other person by a noun ("Eyamba Sowers didn't
+    know Patrick was coming ... The real estate agent said", "Vladimir Putin spoke at ... The Russian president
+    said"; not "Dempsey talked with the man ... the man said")."""
+    span = m.span
+    sent = span.sent
+    if span.start > sent.start + 1 or sent.start == 0:
+        return None
+    before = span.doc[sent.start - 1].sent
+    at = m.start - (span.start_char - before.start_char)  # the sentence before, as an offset in the text
+    names = {name for _, name, _, sentence in m.book.mentions if sentence == at}
+    mains = {name for _, name, rank, sentence in m.book.mentions if sentence == at and rank == MAIN_SUBJECT}
+    if len(mains) != 1 or any(m.lemma == word for _, word, name in m.book.roles + m.book.titles
+                              if name in names - mains):
+        return None  # (not where another person named there was given this role: "Senator Ann Lee ... The senator")
+    if any(t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_HEADS and t.ent_type_ != "PERSON" and
+           t.dep_ not in ("appos", "compound") for t in before):
+        return None  # another person told of by a noun ("talked with the man", "the guy")
+    name = next(iter(mains))
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ != "PERSON" or name.split()[-1] != subject.text:
+        return None  # the person must be what the sentence before is about: its main verb's subject
+    return name
 
 
 def _country(m: _Mention) -> Speaker | None:
