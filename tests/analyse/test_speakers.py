@@ -852,6 +852,13 @@ RESOLVED = [
     ('a_forecast_is_a_statement_and_adjectives_are_not_part_of_the_name',
      "The conservative-leaning Tax Foundation projected in May that the tariffs would cut wages.",
      'tariffs would cut', {'name': 'Tax Foundation', 'type': 'organization'}),
+    ('a_nominal_cue_owned_by_a_pronoun_is_that_persons_statement',
+     "Prime Minister Tom Hale spoke in Leeds on Monday.\n\n"
+     "Nobody believed his vow that the railway would open by 2030.",
+     'railway would open', {'name': 'Tom Hale', 'type': 'person'}),
+    ('an_acronym_and_a_hyphenated_name_after_an_inverted_cue_are_one_speaker',
+     "More homes could flood if the dams open, warned Gaza Civil Defense Services (CDD) spokesman Ali al-Masri.",
+     'homes could flood', {'name': 'Ali al-Masri', 'type': 'person'}),
     ('a_participle_after_a_persons_act_inside_a_report_stays_that_persons',
      "Police say Tom Hale stopped the van near the bridge, asking the driver to step out.",
      'to step out', {'name': 'Tom Hale'}),

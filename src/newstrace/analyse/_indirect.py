@@ -58,7 +58,7 @@ EVIDENCE_NOUNS = frozenset("proof evidence sign indication confirmation vindicat
 # declaration by health officials that the risk was minimal").
 SAYING_NOUNS = frozenset("declaration statement announcement assurance assurances warning warnings claim claims "
                          "assertion admission acknowledgment acknowledgement insistence promise pledge "
-                         "prediction".split())
+                         "prediction vow vows".split())
 # Verbs whose content may be a gerund ("reported being logged off", "denied taking", "admitted to hiding").
 GERUND_CONTENT_LEMMAS = frozenset("report admit deny acknowledge recall mention confess".split())
 # Objects that make "claim" a statement ("claimed responsibility for the attack"), not a taking ("claimed lives").
@@ -318,6 +318,8 @@ def inverted_subject(cue: Token) -> Token | None:
     end = cue.i + 1
     for token in doc[cue.i + 1:cue.i + 1 + INVERTED_REACH]:
         end = token.i
+        if _in_acronym(token) or (token.text == "-" and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+            continue  # "warned Gaza Civil Defense Services (CDD) spokesman Muhammad al-Midana"
         if token.is_punct or token.is_space or token.pos_ in ("ADP", "SCONJ", "CCONJ", "AUX") or \
                 (token.pos_ == "VERB" and token.tag_ != "VBN"):
             break
@@ -326,6 +328,16 @@ def inverted_subject(cue: Token) -> Token | None:
     if opening and (end >= len(doc) or doc[end].text != ":"):
         return None
     return head
+
+
+def _in_acronym(token: Token) -> bool:
+    """Whether a token is part of an acronym in parentheses, "(CDD)", inside a name."""
+    doc, i = token.doc, token.i
+    for start in (i, i - 1, i - 2):
+        if 0 <= start and start + 2 < len(doc) and doc[start].text == "(" and doc[start + 2].text == ")" and \
+                doc[start + 1].is_upper:
+            return True
+    return False
 
 
 def _opens_own_sentence(cue: Token) -> bool:
@@ -435,15 +447,21 @@ def _stranded_that_clause(cue: Token) -> Token | None:
 def _that_clause(noun: Token) -> Token | None:
     """The head of a noun's "that" clause ("proof that it works": works), or None."""
     for child in noun.children:
-        if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
-            return child
+        if child.dep_ in ("acl", "ccomp", "relcl") and \
+                any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            return child  # (a "that" the parse made a mark opens a complement, not a relative clause)
+    for child in noun.head.children:
+        if child.dep_ == "ccomp" and child.left_edge.i == noun.right_edge.i + 1 and \
+                any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            return child  # the parse hung the noun's clause on its verb: "broke his vow that the railway would open"
     return None
 
 
 def saying_nouns(doc: Doc) -> list[tuple[int, int, int]]:
-    """Token indices (noun, speaker head, clause head) of "a <saying noun> by X that ..." phrases ("a declaration
-    by the ministry that the risk was minimal"); not those a cue verb takes as its object ("rejected a claim by
-    the union that ...": the verb's rule reads that one)."""
+    """Token indices (noun, speaker head, clause head) of "a <saying noun> by X that ..." and "X's <saying noun>
+    that ..." phrases ("a declaration by the ministry that the risk was minimal", "his often-repeated vow that
+    Britain would leave", the guidelines' nominal cues); not those a cue verb takes as its object ("rejected a
+    claim by the union that ...", "denied Hunter's claim that ...": the verb's rule reads that one)."""
     found = []
     for noun in doc:
         if noun.lemma_.lower() not in SAYING_NOUNS or noun.pos_ != "NOUN":
@@ -451,7 +469,8 @@ def saying_nouns(doc: Doc) -> list[tuple[int, int, int]]:
         if noun.dep_ == "dobj" and is_cue(noun.head):
             continue
         agents = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                  for g in c.children if g.dep_ == "pobj"]
+                  for g in c.children if g.dep_ == "pobj"] or \
+            [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "our", "my", "your")]
         clause = _that_clause(noun)
         if agents and clause is not None:
             found.append((noun.i, agents[0].i, clause.i))

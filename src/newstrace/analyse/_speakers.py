@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from types import MappingProxyType
 
 from spacy.tokens import Span, Token
 
@@ -273,10 +274,14 @@ def _age_only(m: _Mention) -> Speaker | None:
     return None
 
 
+# The owner of a nominal cue ("his claim that ...", "their claim that ..."), read as the subject pronoun.
+POSSESSIVE_PRONOUNS = MappingProxyType({"his": "he", "their": "they"})
+
+
 def _personal_pronoun(m: _Mention) -> Speaker | None:
     """he/she: the person mentioned last before whose gender agrees; "they": a plural subject before, else an
     unnamed group; "I", "we", "you": no safe antecedent."""
-    low, span = m.low, m.span
+    low, span = POSSESSIVE_PRONOUNS.get(m.low, m.low), m.span  # ("his vow that ...": he vowed)
     if not (len(span) == 1 and low in PERSON_PRONOUNS):
         return None
     if low == "they":
