@@ -859,6 +859,14 @@ RESOLVED = [
     ('an_acronym_and_a_hyphenated_name_after_an_inverted_cue_are_one_speaker',
      "More homes could flood if the dams open, warned Gaza Civil Defense Services (CDD) spokesman Ali al-Masri.",
      'homes could flood', {'name': 'Ali al-Masri', 'type': 'person'}),
+    ('a_he_after_a_subjects_apposed_name_is_that_person',
+     "Ann Kemp said the video was staged.\n\nThe boy's brother, Carl Rowe, reached out to the station.\n\n"
+     '"This is wrong," he said.',
+     'This is wrong', {'name': 'Carl Rowe'}),
+    ('a_description_owned_by_a_definite_noun_takes_the_name_given_that_role_later',
+     "The homeless man's brother said that the video was a scam.\n\n"
+     "The man's brother, Kevin Dale, later spoke to reporters.",
+     'was a scam', {'name': 'Kevin Dale', 'type': 'person'}),
     ('a_participle_after_a_persons_act_inside_a_report_stays_that_persons',
      "Police say Tom Hale stopped the van near the bridge, asking the driver to step out.",
      'to step out', {'name': 'Tom Hale'}),

@@ -240,9 +240,12 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not _determined(ent) and book.is_person(name):
             full = book.resolve_person(name)
             # (the possessor of a passive's subject too: "Taylor Swift's albums were released ... . She said")
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.root.dep_ == "poss"
-                                                                  and ent.root.head.dep_ in ("nsubj", "nsubjpass"))
-            verb = ent.root.head if ent.root.dep_ != "poss" else ent.root.head.head
+            root = ent.root
+            if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+                root = root.head  # the subject's apposition: "Thomas' brother, Kevin Nickel, reached out"
+            subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss"
+                                                              and root.head.dep_ in ("nsubj", "nsubjpass"))
+            verb = root.head if root.dep_ != "poss" else root.head.head
             rank = (MAIN_SUBJECT if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
                     else 1) if subject else 0
             if not _in_quotes(ent.start_char, quoted[id(ent.doc)]):

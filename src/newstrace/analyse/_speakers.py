@@ -469,7 +469,8 @@ def _some_or_others(m: _Mention) -> Speaker | None:
     head, lower = m.head, m.lower
     if lower in ANONYMOUS_WORDS and head.pos_ in ("PRON", "DET", "NUM", "ADJ", "NOUN"):
         name = _clean_name(_with_rights(head))
-        group = _group_antecedent(head) if len(m.span) == 1 and name.lower() == lower else None
+        group = _group_antecedent(head) if len(m.span) == 1 and name.lower() == lower and lower != "critics" \
+            else None  # ("Critics" name their group themselves)
         if group:  # "Dozens of deportees landed on Friday. Some said ...": some deportees
             name = f"{'other' if lower == 'others' else lower} {group}"
         return m.speaker(name, "anonymous")
@@ -647,8 +648,10 @@ def _person_noun(m: _Mention) -> Speaker | None:
     if not (head.pos_ == "NOUN" and (lemma in PERSON_HEADS or lemma in ROLE_WORDS)):
         return None
     the = m.has_the(("the", "this", "that")) or any(
-        t.dep_ == "poss" and t.ent_type_ in ("GPE", "ORG", "NORP") for t in head.children)
-    # ("Austria's interior minister", "China's ambassador to Britain": a definite description too)
+        t.dep_ == "poss" and (t.ent_type_ in ("GPE", "ORG", "NORP") or
+                              any(g.dep_ == "det" and g.lower_ == "the" for g in t.children)) for t in head.children)
+    # ("Austria's interior minister", "China's ambassador to Britain", "the homeless man's brother": a definite
+    # description too)
     if the:
         named = book.by_role(lemma, start)
         if named:
