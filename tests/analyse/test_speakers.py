@@ -867,6 +867,9 @@ RESOLVED = [
      "The homeless man's brother said that the video was a scam.\n\n"
      "The man's brother, Kevin Dale, later spoke to reporters.",
      'was a scam', {'name': 'Kevin Dale', 'type': 'person'}),
+    ('what_someone_tells_a_listener_is_a_statement_even_when_parsed_as_a_relative_clause',
+     "Employee Steve Castro tells the paper that he fought with the shirtless man.",
+     'fought with', {'name': 'Steve Castro', 'type': 'person'}),
     ('a_participle_after_a_persons_act_inside_a_report_stays_that_persons',
      "Police say Tom Hale stopped the van near the bridge, asking the driver to step out.",
      'to step out', {'name': 'Tom Hale'}),

@@ -438,10 +438,23 @@ def _stranded_that_clause(cue: Token) -> Token | None:
                     if marks and marks[0].lower_ == "that" and marks[0].i == child.left_edge.i and \
                             any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in child.children):
                         return child
+                    if _told_that(cue, node, child):
+                        return child
                 if child.dep_ in ("pobj", "prep") or (child.dep_ == "relcl" and not is_cue(child)):
                     following.append(child)
         frontier = following
     return None
+
+
+def _told_that(cue: Token, listener: Token, clause: Token) -> bool:
+    """A "that" clause after a listener the parse read as a relative clause with "that" its object ("Employee
+    Steve Castro tells the paper that he fought with the shirtless man"): after "tell" and its kind, a listener
+    right before "that", a clause with a pronoun or name for its subject."""
+    doc = cue.doc
+    that = doc[clause.left_edge.i]
+    return clause.dep_ == "relcl" and cue.lemma_.lower() in LISTENER_LEMMAS and listener.dep_ in ("dobj", "dative") \
+        and that.lower_ == "that" and that.i == listener.i + 1 and that.dep_ in ("dobj", "pobj") and \
+        any(g.dep_ == "nsubj" and (g.pos_ in ("PRON", "PROPN")) for g in clause.children)
 
 
 def _that_clause(noun: Token) -> Token | None:

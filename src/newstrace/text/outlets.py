@@ -29,7 +29,7 @@ OUTLET_NAMES = frozenset("""
 associated press|wall street journal|financial times|usa today|los angeles times|new york times|washington post|
 hollywood reporter|wrap|argus leader|sioux falls argus leader|deadline|variety|atlantic|economist|hill|vice|
 business insider|insider|forbes|fortune|guardian|independent|observer|sun|mirror|express|star|globe and mail|
-sky|sky news|mail|mail on sunday|time|al jazeera|rt|sputnik|interfax|ria novosti|fox|fox news|the daily beast|daily beast|salon|slate|vox|
+sky|sky news|mail|mail on sunday|time|fast company|al jazeera|rt|sputnik|interfax|ria novosti|fox|fox news|the daily beast|daily beast|salon|slate|vox|
 quartz|axios|propublica|mother jones|national review|the federalist|federalist|daily caller|daily wire|
 drudge report|newsmax|oann|one america news|ny post|nypost|la times|wapo|nyt|wsj|ft|scmp|
 south china morning post|global times|china daily|people's daily|xinhua|tass|ruptly|anadolu|france 24|dw|
