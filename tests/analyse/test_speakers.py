@@ -870,6 +870,10 @@ RESOLVED = [
     ('what_someone_tells_a_listener_is_a_statement_even_when_parsed_as_a_relative_clause',
      "Employee Steve Castro tells the paper that he fought with the shirtless man.",
      'fought with', {'name': 'Steve Castro', 'type': 'person'}),
+    ('the_words_a_statement_reads_are_the_statements',
+     'Big Machine issued a statement on Friday.\n\n"We were shocked to see the claims on Tumblr yesterday," the '
+     'statement read. "At no point did we say that."',
+     'shocked to see', {'text': 'the statement', 'type': 'document'}),
     ('a_participle_after_a_persons_act_inside_a_report_stays_that_persons',
      "Police say Tom Hale stopped the van near the bridge, asking the driver to step out.",
      'to step out', {'name': 'Tom Hale'}),

@@ -86,3 +86,17 @@ def test_a_blank_line_ends_the_sentence_unless_a_colon_leads_into_the_next_parag
     doc = nlp("Here is what the article said:\n\nThe mayor has resigned.")
     the = next(t for t in doc if t.text == "The")
     assert not the.is_sent_start  # the colon leads into the quoted paragraph: one sentence
+
+
+def test_a_reporting_verb_the_tagger_took_for_a_plural_noun_is_a_cue_when_it_has_a_subject_and_a_clause(nlp):
+    # "The office projects that costs rise": "projects" tagged a plural noun, yet with a subject and a clause.
+    words = ["The", "office", "projects", "that", "costs", "rise"]
+    heads = [1, 2, 2, 5, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp"]
+    tags = ["DT", "NN", "NNS", "IN", "NNS", "VBP"]
+    pos = ["DET", "NOUN", "NOUN", "SCONJ", "NOUN", "VERB"]
+    doc = _doc(nlp, words, heads, deps, tags, pos)
+    assert ind.is_cue(doc[2])
+    doc = _doc(nlp, ["The", "projects", "rise"], [1, 2, 2], ["det", "nsubj", "ROOT"], ["DT", "NNS", "VBP"],
+               ["DET", "NOUN", "VERB"])
+    assert not ind.is_cue(doc[1])  # a plural noun without a clause of its own stays a noun

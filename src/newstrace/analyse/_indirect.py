@@ -23,6 +23,9 @@ proclaim speculate shout yell scream tout brag lament agree estimate cite quote 
 retort concur whisper muse posit propose question wonder inform assure advise acknowledged
 hint confess rule lobby dispute project forecast
 """.split())
+# Texts whose words "read" gives ('"...," the statement read').
+READ_SUBJECTS = frozenset("statement report document note letter message post tweet banner sign placard headline "
+                          "caption page text memo email notice card".split())
 # Verbs that report only with their particle ("pointed out that ...", 2 on the AEB pages outside speakers-dev; a
 # bare "pointed" is a gesture).
 PHRASAL_CUES = MappingProxyType({"point": "out"})
@@ -108,11 +111,26 @@ def is_cue(token: Token, beliefs: bool = True) -> bool:
     lemma = token.lemma_.lower()
     if lemma in PHRASAL_CUES:
         return any(c.dep_ == "prt" and c.lower_ == PHRASAL_CUES[lemma] for c in token.children)
+    if lemma == "read":  # '"..., " the statement read', 'a handwritten note that read, "..."': a text's words
+        return _text_reads(token)
     if lemma == "put":  # 'As Gaiman put it, “...”': the writer's way of introducing someone's words
         children = list(token.children)
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and \
             any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
     return lemma in SPEECH_LEMMAS or (beliefs and lemma in BELIEF_LEMMAS)
+
+
+def _text_reads(token: Token) -> bool:
+    """Whether "read" gives a text's words: its subject (or the noun its relative clause hangs on) is a text, a
+    sign or a banner, and a quotation mark or a colon is next to it."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("that", "which") and token.dep_ == "relcl":
+        subject = token.head
+    if subject is None or subject.lemma_.lower() not in READ_SUBJECTS:
+        return False
+    doc = token.doc
+    near = doc[max(0, token.i - 2):min(len(doc), token.i + 3)]
+    return any(t.text in QUOTE_MARKS or t.text == ":" for t in near)
 
 
 def _tagged_a_noun(token: Token) -> bool:
