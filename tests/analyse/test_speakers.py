@@ -874,6 +874,9 @@ RESOLVED = [
      'Big Machine issued a statement on Friday.\n\n"We were shocked to see the claims on Tumblr yesterday," the '
      'statement read. "At no point did we say that."',
      'shocked to see', {'text': 'the statement', 'type': 'document'}),
+    ('a_threat_is_a_statement',
+     "Hong Kong police threatened to use live ammunition on the students.",
+     'live ammunition', {'type': 'organization'}),
     ('a_participle_after_a_persons_act_inside_a_report_stays_that_persons',
      "Police say Tom Hale stopped the van near the bridge, asking the driver to step out.",
      'to step out', {'name': 'Tom Hale'}),
