@@ -877,6 +877,13 @@ RESOLVED = [
     ('a_threat_is_a_statement',
      "Hong Kong police threatened to use live ammunition on the students.",
      'live ammunition', {'type': 'organization'}),
+    ('an_indefinite_description_is_the_one_person_named_later_with_that_role',
+     "A California transit chief says a man has been stabbed to death on a train.\n\n"
+     "The train was stopped at the station, transit chief Ed Alvarez told the paper.",
+     'stabbed to death', {'name': 'Ed Alvarez', 'type': 'person'}),
+    ('a_second_holder_of_a_role_is_not_the_one_named',
+     "A second patient told doctors that he had been in contact with the first patient, Tom Hale.",
+     'in contact', {'name': 'A second patient'}),
     ('a_participle_after_a_persons_act_inside_a_report_stays_that_persons',
      "Police say Tom Hale stopped the van near the bridge, asking the driver to step out.",
      'to step out', {'name': 'Tom Hale'}),

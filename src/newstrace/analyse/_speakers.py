@@ -665,9 +665,23 @@ def _person_noun(m: _Mention) -> Speaker | None:
             named = book.antecedent("", start, PRONOUN_REACH)
             if named:
                 return m.speaker(named, "person", lemma)
+    elif m.has_the(("a", "an")):
+        named = _only_holder(m)
+        if named:
+            return m.speaker(named, "person", lemma)
     name = _clean_name(_with_rights(head))
     m.chain.setdefault(lemma, name)
     return m.speaker(name, "person", lemma)
+
+
+def _only_holder(m: _Mention) -> str | None:
+    """The one person the article later names with the role an indefinite description gives ("A California
+    transit chief says ..." before "BART Chief Ed Alvarez"), when no one else holds that role in it."""
+    if any(t.ent_type_ == "ORDINAL" or t.lower_ in ("other", "another", "second", "next") for t in m.span):
+        return None  # "A second patient with Ebola symptoms": not the one named
+    holders = {name for at, word, name in m.book.roles + m.book.titles if word == m.lemma and at > m.start}
+    others = {name for at, word, name in m.book.roles + m.book.titles if word == m.lemma and at <= m.start}
+    return next(iter(holders)) if len(holders) == 1 and not others else None
 
 
 def _subject_before(m: _Mention) -> str | None:
