@@ -15,7 +15,8 @@ from ._names import NameBook, _clean_name, _clean_person, _person_core, _strip_d
 from ._speaker_words import (
     ANONYMOUS_HEADS, ANONYMOUS_WORDS, BUSINESS_ROLES, DESCRIPTION_TOKENS, DOCUMENT_HEADS, GENERIC_ORG_NOUNS,
     GROUP_REACH, HONORIFICS, JOURNALIST_HEADS, MISTAGGED_CUES, ORG_HEADS, PERSON_HEADS,
-    PERSON_TITLES, PRESS_WORDS, PRONOUN_REACH, QUANTITY_NOUNS, RELEASE_NOUNS, ROLE_WORDS, STATE_HEADS, STEM,
+    PERSON_TITLES, PRESS_WORDS, PRONOUN_REACH, QUANTITY_NOUNS, RELEASE_NOUNS, REPORT_QUALIFIERS, ROLE_WORDS,
+    STATE_HEADS, STEM,
     TEAM_WORDS, THEY_REACH, people_ending,
 )
 
@@ -51,7 +52,10 @@ def _press_source(head: Token, orgs: list[Span]) -> str | None:
             return _strip_det(_clean_name(outlets[0]))
     if head.pos_ == "NOUN" and head.lower_ == "reports":
         mods = [c for c in head.children if c.dep_ in ("det", "poss", "compound", "amod", "nummod", "prep")]
-        if all(c.dep_ in ("compound", "amod") and c.lower_ in PRESS_WORDS for c in mods):
+        press = any(c.lower_ in PRESS_WORDS for c in mods)
+        if all((c.dep_ in ("compound", "amod") and c.lower_ in PRESS_WORDS) or c.lower_ in REPORT_QUALIFIERS or
+               (press and c.dep_ == "compound" and c.ent_type_ in ("GPE", "NORP")) for c in mods):
+            # ("multiple unconfirmed reports", "UK media reports": how many or how sure, whose is not said)
             return _clean_name(_with_rights(head))
     return None
 

