@@ -448,6 +448,11 @@ def _with_rights(head: Token, document: bool = False, relative: bool = False) ->
             break
     if right - left + 1 > DESCRIPTION_TOKENS:  # too long: cut the modifiers after the head, never the head
         right = max(head.i, left + DESCRIPTION_TOKENS - 1)
+    opened = next((i for i in range(head.i + 1, right + 1) if doc[i].text == "("), None)
+    if opened is not None and not any(doc[i].text == ")" for i in range(opened, right + 1)):
+        right = opened - 1  # never half a parenthesis ("... Islamic State of Iraq and Syria (ISIS)" cut short)
+    while right > head.i and doc[right].is_punct and doc[right].text not in (")", "”", '"', "'", "’"):
+        right -= 1  # (a dangling "(", "-" or "," where the cut fell)
     return doc[left:right + 1].text.strip()
 
 

@@ -244,6 +244,10 @@ def _it_or_they_body(m: _Mention) -> Speaker | None:
 
 
 def _junk(m: _Mention) -> Speaker | None:
+    """Mentions that name no one ("none", "which", "according to a statement": whose is said elsewhere); "A
+    statement ... said" as the subject is the statement, a document."""
+    if m.low == "a statement" and m.head.dep_ == "nsubj":
+        return None
     if m.low in JUNK_MENTIONS or not any(ch.isalpha() for ch in m.text):
         return m.speaker("", "unknown")
     return None
