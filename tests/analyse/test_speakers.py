@@ -894,6 +894,14 @@ RESOLVED = [
      "A statement attributed to the Islamic State of Iraq and Syria (ISIS) claimed that the hostage was killed.",
      'hostage was killed', {'name': 'A statement attributed to the Islamic State of Iraq and Syria',
                             'type': 'document'}),
+    ('a_surname_spelled_a_little_differently_is_the_same_person',
+     "Nenad Babici, a doctor in Sarajevo, spoke to the paper on Monday.\n\n"
+     "Babic said that the early start led to a series of problems.",
+     'series of problems', {'name': 'Nenad Babici', 'type': 'person'}),
+    ('a_surname_a_name_ends_with_is_that_person',
+     "Rami Abdulrahman runs the monitoring group from Coventry.\n\n"
+     "Rahman said that the jets were flying low over the area.",
+     'flying low', {'name': 'Rami Abdulrahman', 'type': 'person'}),
     ('a_participle_after_a_persons_act_inside_a_report_stays_that_persons',
      "Police say Tom Hale stopped the van near the bridge, asking the driver to step out.",
      'to step out', {'name': 'Tom Hale'}),

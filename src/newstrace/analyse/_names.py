@@ -22,6 +22,8 @@ from ._speaker_words import (
 )
 
 
+# Letters a surname needs before a near spelling of it is taken for the same name (shorter ones collide: "Lee", "Li").
+SPELLED_ALIKE = 5
 # Words after an organisation's entity read for the rest of its name before an acronym in parentheses, at most.
 NAME_TAIL = 6
 NAME_JOINERS = frozenset("of in for and the on".split())
@@ -88,8 +90,20 @@ class NameBook:
         if len(words) == 1 and not any(run.split()[-1] == name for run in self.runs):
             # A public figure the article calls by surname alone ("President Trump" throughout): the usual full
             # name, as a reader knows it (not where a capitalised run the NER missed gives another: "Ivanka Trump").
-            return usual_name(name) or name
+            return usual_name(name) or self._spelled_alike(name) or name
         return name
+
+    def _spelled_alike(self, surname: str) -> str | None:
+        """The one full name whose surname the article spells a little differently ("Babic" for "Nenad Babici",
+        "Mulinovich" for "Steven Milunovich", "Rahman" for "Rami Abdulrahman"): one edit apart, or ending with
+        it, for surnames of SPELLED_ALIKE letters or more."""
+        if len(surname) < SPELLED_ALIKE or not surname[:1].isupper():
+            return None
+        low = surname.lower()
+        found = {full for full in self.full_names if len(full.split()) > 1 and _alike(full.split()[-1].lower(), low)
+                 and not any(ch.isupper() for ch in full.split()[-1].split("-")[-1][1:])}
+        # (not a run the extraction glued together: "Tim CookApple")
+        return next(iter(found)) if len(found) == 1 else None
 
     def resolve_person(self, name: str) -> str:
         """``resolve`` for a name already known to be a person's; when no PERSON entity gives its full name,
@@ -303,6 +317,23 @@ def _untagged_subjects(book: NameBook, docs: list[tuple[int, Doc]], quoted: dict
             added = True
     if added:
         book.mentions.sort(key=lambda mention: mention[0])
+
+
+def _alike(written: str, other: str) -> bool:
+    """Whether two surnames are one spelling apart: one letter added, dropped or changed, two neighbours swapped,
+    or the first ending with the second ("abdulrahman", "rahman")."""
+    if written == other:
+        return False
+    if written.endswith(other):
+        return True
+    if abs(len(written) - len(other)) > 1:
+        return False
+    if len(written) == len(other):
+        diff = [i for i, (a, b) in enumerate(zip(written, other)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and
+                                  written[diff[0]] == other[diff[1]] and written[diff[1]] == other[diff[0]])
+    longer, shorter = (written, other) if len(written) > len(other) else (other, written)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _name_tail(ent: Span) -> int:
