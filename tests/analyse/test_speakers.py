@@ -902,6 +902,13 @@ RESOLVED = [
      "Rami Abdulrahman runs the monitoring group from Coventry.\n\n"
      "Rahman said that the jets were flying low over the area.",
      'flying low', {'name': 'Rami Abdulrahman', 'type': 'person'}),
+    ('a_spokesman_for_a_titled_person_speaks_for_that_person',
+     "A spokesman for Prime Minister Stephen Harper said that the House would sit on Thursday.",
+     'House would sit', {'name': 'Stephen Harper', 'type': 'person'}),
+    ('a_spokesman_of_a_kind_of_body_speaks_for_that_body_not_the_last_one_named',
+     "The boy was taken to St Mary's. Nearby, Acme Corp closed its gates.\n\n"
+     "A hospital spokesman said that the boy was in a stable condition.",
+     'stable condition', {'name': 'hospital', 'type': 'organization'}),
     ('a_participle_after_a_persons_act_inside_a_report_stays_that_persons',
      "Police say Tom Hale stopped the van near the bridge, asking the driver to step out.",
      'to step out', {'name': 'Tom Hale'}),

@@ -355,11 +355,13 @@ def _outlet_of(span: Span, head: Token, ents: list[Span], owners: list[Span]) ->
 
 
 def _without_honorific(name: str) -> str:
-    """A name without a leading honorific ("Mr. Biden" -> "Biden")."""
+    """A name without a leading honorific or title ("Mr. Biden" -> "Biden", "Prime Minister Stephen Harper" ->
+    "Stephen Harper": two words of the name at least left)."""
     words = name.split()
-    if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
-        return " ".join(words[1:])
-    return name
+    while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or
+                              (len(words) > 2 and words[0].lower() in PERSON_TITLES | {"prime"})):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _spokes_org(head: Token, orgs: list[Span]) -> str | None:

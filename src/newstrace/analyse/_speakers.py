@@ -30,7 +30,8 @@ from ._clues import (
 )
 from ._names import NameBook, _clean_name, _clean_person, _determined, _person_core, _strip_det
 from ._speaker_words import (
-    AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, INSTITUTION_PLURALS,
+    AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, GENERIC_ORG_NOUNS,
+    INSTITUTION_PLURALS,
     JUNK_MENTIONS, MAIN_SUBJECT, MALE_WORDS, MISTAGGED_CUES, OFFICE_WORDS, OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK, PEOPLE_WORDS,
     PERSON_HEADS, PERSON_PRONOUNS, PERSON_TITLES, PRONOUN_REACH, PUBLIC_ROLES, QUANTITY_NOUNS, ROLE_ABBREVIATIONS,
     ROLE_WORDS, SPOKES_HEADS, STATE_HEADS, THIRD_PERSON_SINGULAR, UNNAMED_PERSON, UNNAMED_WORDS, WEB_NAME,
@@ -129,8 +130,10 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
                 found.type = "outlet"
             if found.type == "organization" and found.name:
                 owned = _without_possessor(found.name)
-                if owned != found.name and _persons_name(owned, m.book):
-                    found.type = "person"  # "Comcast's Jason Livingood wrote": the company's man, a person
+                employee = POSSESSED_PERSON.match(found.name)
+                if employee and _persons_name(employee.group(1), m.book):
+                    owned = employee.group(1)  # "Comcast's Jason Livingood", "Al Jazeera's Haru Mutasa": a person
+                    found.type = "person"
                 found.name = owned
             return found
     return m.speaker(_clean_name(m.text), "unknown")
@@ -146,6 +149,10 @@ POSSESSED_PROPER_NAME = re.compile(r"^[A-Z][\w.]*(?:'s|’s)\s+((?:[A-Z][\w&.-]*
 # organisation's proper name.
 DESCRIBED_PROPER_NAME = re.compile(r"^(?:(?!(?:in|of|for|at|from|on|by|with|to)\s)[a-z][\w-]*\s+)+"
                                    r"([A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w&.-]*)*)$")
+
+
+# A person's name after an organisation's possessive ("Al Jazeera's Haru Mutasa").
+POSSESSED_PERSON = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|’s)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,2})$")
 
 
 def _without_possessor(name: str) -> str:
@@ -458,7 +465,12 @@ def _officials(m: _Mention) -> Speaker | None:
 def _spokesperson(m: _Mention) -> Speaker | None:
     """A spokesperson speaks for the organisation, or for the person they speak for."""
     if m.lower in SPOKES_HEADS or m.lemma in SPOKES_HEADS:
-        org = _spokes_org(m.head, m.orgs) or m.book.last_org(m.start)
+        kind = [c.lower_ for c in m.head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                and c.lower_ not in GENERIC_ORG_NOUNS]
+        # ("a hospital spokesman": the last hospital named, else the hospital; not the last organisation of any kind)
+        org = _spokes_org(m.head, m.orgs) or m.book.last_org(m.start, kind[-1] if kind else None, exact=bool(kind))
+        if org is None and kind and kind[-1] in ORG_HEADS:
+            org = kind[-1]
         owner = _without_honorific(org or "")
         if owner and m.book.is_person(owner):
             # "a spokesman for Mr. Biden", "Trump's spokesman": a person's spokesperson speaks for that person
