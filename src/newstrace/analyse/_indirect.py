@@ -219,7 +219,7 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
             found = next((c for c in head.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")), None)
         return found
     if dep == "relcl":
-        return token.head
+        return relative_antecedent(token)
     if dep == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         noun = token.head
         place = noun.head
@@ -244,6 +244,20 @@ def _someone(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and ((subject.pos_ == "PROPN" and subject.ent_type_ not in ("GPE", "LOC")) or
                                     subject.lower_ in ("he", "she", "they") or subject.lemma_.lower() in PERSON_HEADS)
+
+
+def relative_antecedent(verb: Token) -> Token:
+    """What a relative clause's verb hangs on, past a date the parse hung it on ("saw a dermatologist on Monday,
+    who told him": the dermatologist, not Monday)."""
+    head = verb.head
+    if head.ent_type_ in ("DATE", "TIME") and head.dep_ == "pobj":
+        above = head.head.head
+        if above.pos_ in ("NOUN", "PROPN"):
+            return above
+        objects = [c for c in above.children if c.dep_ == "dobj" and c.i < head.i]
+        if above.pos_ in ("VERB", "AUX") and objects:
+            return objects[-1]  # ("saw" a dermatologist "on Monday")
+    return head
 
 
 def dashed_subject(cue: Token) -> Token | None:
@@ -340,8 +354,9 @@ def inverted_subject(cue: Token) -> Token | None:
     end = cue.i + 1
     for token in doc[cue.i + 1:cue.i + 1 + INVERTED_REACH]:
         end = token.i
-        if _in_acronym(token) or (token.text == "-" and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
-            continue  # "warned Gaza Civil Defense Services (CDD) spokesman Muhammad al-Midana"
+        if _in_acronym(token) or (token.text == "-" and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN") \
+                or _abbreviation_stop(token):
+            continue  # "warned Gaza Civil Defense Services (CDD) spokesman Muhammad al-Midana", "said Det. James ..."
         if token.is_punct or token.is_space or token.pos_ in ("ADP", "SCONJ", "CCONJ", "AUX") or \
                 (token.pos_ == "VERB" and token.tag_ != "VBN"):
             break
@@ -350,6 +365,13 @@ def inverted_subject(cue: Token) -> Token | None:
     if opening and (end >= len(doc) or doc[end].text != ":"):
         return None
     return head
+
+
+def _abbreviation_stop(token: Token) -> bool:
+    """Whether a token is the full stop of an abbreviated title before a name ("Det. James Patterson")."""
+    doc, i = token.doc, token.i
+    return token.text == "." and 0 < i < len(doc) - 1 and doc[i - 1].is_title and len(doc[i - 1].text) <= 4 and \
+        doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"
 
 
 def _in_acronym(token: Token) -> bool:

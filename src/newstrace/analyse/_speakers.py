@@ -28,6 +28,7 @@ from ._clues import (
     _plural_subject_before, _initials_of, _outlet_of, _without_honorific, _spokes_org, _ents_in, _previous_person,
     _with_rights, _spaced_dash, _role_affiliation, _proper_run, when_phrase,
 )
+from ._indirect import relative_antecedent
 from ._names import NameBook, _clean_name, _clean_person, _determined, _person_core, _strip_det
 from ._speaker_words import (
     AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, GENERIC_ORG_NOUNS,
@@ -35,6 +36,7 @@ from ._speaker_words import (
     JUNK_MENTIONS, MAIN_SUBJECT, MALE_WORDS, MISTAGGED_CUES, OFFICE_WORDS, OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK, PEOPLE_WORDS,
     PERSON_HEADS, PERSON_PRONOUNS, PERSON_TITLES, PRONOUN_REACH, PUBLIC_ROLES, QUANTITY_NOUNS, ROLE_ABBREVIATIONS,
     ROLE_WORDS, SPOKES_HEADS, STATE_HEADS, THIRD_PERSON_SINGULAR, UNNAMED_PERSON, UNNAMED_WORDS, WEB_NAME,
+    person_noun,
 )
 
 
@@ -80,6 +82,11 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
         if when_phrase(child) and child.i == rights[-1].i and not is_outlet_name(doc[left:child.right_edge.i + 1].text):
             break  # the time the speaker spoke: "The Department of Homeland Security on Wednesday denied"
         right = child.right_edge.i
+    if right == head.i and head.i + 2 < len(doc) and doc[head.i + 1].text == "." and head.lower_ in \
+            ROLE_ABBREVIATIONS and doc[head.i + 2].ent_iob_ == "B" and doc[head.i + 2].ent_type_ == "PERSON":
+        # "said Det. James Patterson": the parse ended the sentence after the abbreviated title
+        right = next((i for i in range(head.i + 2, len(doc)) if doc[i].ent_iob_ != "I" and i > head.i + 2),
+                     len(doc)) - 1
     if head.ent_iob_ in ("B", "I") and head.ent_type_ in ("ORG", "PERSON"):
         # never half a name: "those of the Syrian Observatory for Human Rights, which said" (the parse hung "for
         # Human Rights" on "those")
@@ -237,7 +244,7 @@ def _relative_pronoun(m: _Mention) -> Speaker | None:
     """"Barkley, who said ...": the mention is "who", the speaker is what it stands for."""
     span = m.span
     if len(span) == 1 and span[0].tag_ == "WP" and span[0].head.dep_ == "relcl":
-        return m.as_this(m.resolve_other(span[0].head.head))
+        return m.as_this(m.resolve_other(relative_antecedent(span[0].head)))
     return None
 
 
@@ -661,7 +668,7 @@ def _person_noun(m: _Mention) -> Speaker | None:
     """A person by role or description: "the ambassador" (the person given that title), "the doctor" (the earlier
     "a doctor on the scene"), "said the actor" (the person the article is telling of), else the description."""
     head, lemma, book, start = m.head, m.lemma, m.book, m.start
-    if not (head.pos_ == "NOUN" and (lemma in PERSON_HEADS or lemma in ROLE_WORDS)):
+    if not (head.pos_ == "NOUN" and (person_noun(lemma) or lemma in ROLE_WORDS)):
         return None
     the = m.has_the(("the", "this", "that")) or any(
         t.dep_ == "poss" and (t.ent_type_ in ("GPE", "ORG", "NORP") or
