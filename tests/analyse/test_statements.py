@@ -195,8 +195,10 @@ def test_evidence_clause_and_saying_noun_by_speaker(nlp):
     assert "protests" not in cited["content"]["text"]
 
 
-def test_a_quoted_description_is_a_statement_and_an_unquoted_one_is_not(nlp):
-    """'described X as "..."' quotes the speaker's words; 'described X as a failure' may be the writer's."""
+def test_a_description_is_a_statement_quoted_or_not(nlp):
+    """'described X as "..."' quotes the speaker's words; 'described X as a failure' is the speaker's
+    characterisation too (on a scan of all AEB pages and 400 FNC-1 bodies the 6 unquoted ones were all the
+    subject's; 'described herself as' is not one)."""
     text = ('Mayor Jane Lopez described the new bridge as "a gift to the whole valley." '
             "The council described the old road as a failure.")
     statements = extract_statements(text, nlp)
@@ -204,7 +206,7 @@ def test_a_quoted_description_is_a_statement_and_an_unquoted_one_is_not(nlp):
     described = _find(statements, "gift to the whole valley")
     assert described["speaker"]["name"] == "Jane Lopez"
     assert described["content"]["text"].startswith("the new bridge as")
-    assert not [s for s in statements if "old road" in s["content"]["text"]]
+    assert _find(statements, "old road")["speaker"]["name"] == "council"
 
 
 def test_set_phrases_and_things_that_name_no_one_are_no_statements(nlp):

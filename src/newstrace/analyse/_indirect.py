@@ -45,6 +45,9 @@ BELIEF_LEMMAS = frozenset("find".split())
 # 0.7584 with it.
 OBJECT_CONTENT_LEMMAS = frozenset("deny reject dismiss announce confirm admit acknowledge reveal pledge promise explain "
                                   "mention propose predict report vow denounce condemn demand".split())
+# Denial verbs whose content may be a pronoun for the claim just told ("denied it") or their passive subject ("was
+# denied by Andrew").
+DENIAL_OBJECT_LEMMAS = frozenset("deny reject dismiss dispute refute".split())
 # Verbs whose content may be an infinitive ("vowed to repeal ...", "asked them to ..."). On PolNeAR train
 # (150 texts) this list gave F1 0.7037; without "ask" 0.6991; with every reporting verb 0.7002.
 XCOMP_CONTENT_LEMMAS = frozenset("promise vow pledge urge threaten refuse decline ask tell warn call claim beg "
@@ -92,6 +95,8 @@ LEFT_CLIMB = 6
 # Verbs of naming that report words only when they quote them: 'described the call as "improper"' (left out
 # of SPEECH_LEMMAS: unquoted, "describe"'s object was the annotated content in 0.20 of PolNeAR train cases).
 QUOTED_AS_LEMMAS = frozenset("describe characterize characterise slam blast".split())
+# Of those, the verbs whose "as" phrase characterises without quotation marks too.
+UNQUOTED_AS_LEMMAS = frozenset("describe characterize characterise".split())
 # (double quotation marks, as the speaker rules read them, and single ones)
 QUOTED_AS_MARKS = QUOTE_MARKS | {"'", "‘", "’"}
 # Verbs of accusing, whose content is their object and its "of" phrase.
@@ -457,6 +462,13 @@ def content_head(token: Token) -> tuple[Token, str] | None:
                     return grandchild, "claim"
             if lemma in OBJECT_CONTENT_LEMMAS and len(list(child.subtree)) >= 2:
                 return child, "object"
+    if lemma in DENIAL_OBJECT_LEMMAS:
+        for child in token.children:
+            if child.dep_ == "dobj" and child.lower_ in ("it", "this", "that", "them"):
+                return child, "object"  # "an administration official denied it": the claim just told
+        passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and _agent(token) is not None:
+            return passive, "object"  # "A photo of the meeting was denied by Andrew"
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "as":
             for noun in child.children:
@@ -539,6 +551,10 @@ def saying_nouns(doc: Doc) -> list[tuple[int, int, int]]:
                   for g in c.children if g.dep_ == "pobj"] or \
             [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in ("its", "our", "my", "your")]
         clause = _that_clause(noun)
+        if clause is None and agents and agents[0].dep_ == "poss":
+            # "His repeated claims of having no memory of events": the gerund after "of"
+            clause = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
         if agents and clause is not None:
             found.append((noun.i, agents[0].i, clause.i))
     return found
@@ -663,7 +679,11 @@ def quoted_description(token: Token) -> tuple[int, int] | None:
         return None
     phrases = [c for c in list(token.children) + list(objects[0].children) if c.dep_ == "prep" and c.lower_ == "as"]
     for phrase in phrases:
-        if any(t.text in QUOTED_AS_MARKS for t in phrase.subtree):
+        if any(t.text in QUOTED_AS_MARKS for t in phrase.subtree) or (
+                token.lemma_.lower() in UNQUOTED_AS_LEMMAS and objects[0].i > token.i and
+                not objects[0].lower_.endswith(("self", "selves")) and
+                any(g.dep_ in ("pobj", "pcomp") for g in phrase.children)):
+            # ('described him as being from a well-to-do family': a characterisation, quoted or not)
             if objects[0].i < token.i:  # 'what host Tom Bergeron described as "..."': the phrase alone
                 return phrase.i, phrase.right_edge.i
             return objects[0].left_edge.i, max(phrase.right_edge.i, objects[0].right_edge.i)
