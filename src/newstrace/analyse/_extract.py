@@ -367,7 +367,8 @@ def _joined(speaker: Speaker, subject: Token, offset: int, book: NameBook, chain
     gold names "reports from The Wrap and Deadline" and "Paganini and his team"): "Volker and Morrison said",
     "The United Nations and European Union stressed", "both NBC News and Bloomberg have reported" (about 10 on
     the AEB pages outside speakers-dev had been given to the first name alone). Only names of one kind (persons,
-    organisations or outlets); a mixed pair keeps the first."""
+    organisations or outlets); a mixed pair keeps the first, and a name the first already holds is not added again
+    ("The United Nations and Human Rights Watch", one entity)."""
     if speaker.type not in ("person", "organization", "outlet") or not speaker.name or subject.pos_ != "PROPN" or \
             not any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children):
         return speaker
@@ -377,7 +378,7 @@ def _joined(speaker: Speaker, subject: Token, offset: int, book: NameBook, chain
         if conj.pos_ not in ("PROPN", "NOUN"):
             return speaker
         other = describe(mention_span(conj), offset, book, None, chain)
-        if other.type != speaker.type or not other.name or other.name in names or \
+        if other.type != speaker.type or not other.name or any(other.name in name for name in names) or \
                 (conj.pos_ == "NOUN" and other.name == other.text):  # ("her brother Dale Ford", not "his team")
             return speaker
         names.append(other.name)

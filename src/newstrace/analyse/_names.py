@@ -219,6 +219,7 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             if name:
                 book.add(name)
         book.runs.extend(_name_runs(doc))
+    _drop_glued(book)
     for offset, doc in docs:
         for match in INSTITUTION.finditer(doc.text):
             # Institutions the NER misses or cuts short ("U.S. Attorney's Office for the Western District of ...").
@@ -317,6 +318,21 @@ def _untagged_subjects(book: NameBook, docs: list[tuple[int, Doc]], quoted: dict
             added = True
     if added:
         book.mentions.sort(key=lambda mention: mention[0])
+
+
+def _drop_glued(book: NameBook) -> None:
+    """Full names the NER glued onto the end of another name ("Haram Abubakar Shekau" from a caption's "Boko
+    Haram Abubakar Shekau", beside "Boko Haram" and "Abubakar Shekau"): a full name that is another full name with
+    words before it that end another name of the article is no one's."""
+    glued = set()
+    for full in book.full_names:
+        for other in book.full_names:
+            if full != other and full.endswith(" " + other):
+                before = full[:-len(other) - 1]
+                if any(name != full and name.endswith(before) and name != before for name in book.full_names):
+                    glued.add(full)
+    book.full_names = [name for name in book.full_names if name not in glued]
+    book.persons -= {name.lower() for name in glued}
 
 
 def _alike(written: str, other: str) -> bool:

@@ -22,7 +22,7 @@ ROLE_WORDS = frozenset({
     "analyst", "economist", "editor", "columnist", "reporter", "correspondent", "author", "founder", "ceo",
     "executive", "head", "general", "gen.", "congressman", "congresswoman", "lawmaker", "speaker", "premier",
     "chancellor", "king", "queen", "prince", "pope", "sheriff", "prosecutor", "researcher", "scientist",
-    "pollster", "consultant", "deputy", "vice", "press", "campaign", "chairperson", "host", "anchor",
+    "pollster", "consultant", "deputy", "vice", "press", "campaign", "chairperson", "host", "anchor", "vet",
     "prime", "foreign", "coordinator", "counsel", "dr.", "mr.", "mrs.", "ms.", "envoy",
     "superintendent", "treasurer", "comptroller", "auditor", "marshal", "dean", "provost", "chaplain",
 })

@@ -206,7 +206,14 @@ class _Mention:
 
     @cached_property
     def appos(self) -> list[Token]:
-        return [t for t in self.head.children if t.dep_ == "appos"]
+        """The head's appositions, and a name apposed to a name at the mention's end, which the parse hung on the
+        wrong name ("a senior aide to President Goodluck Jonathan, Hassan Tukur, told": the aide's name)."""
+        own = [t for t in self.head.children if t.dep_ == "appos"]
+        last = max((t.i for t in self.span if not t.is_punct), default=self.head.i)
+        late = [t for t in self.span if t.dep_ == "appos" and t.right_edge.i == last and t.head.i != self.head.i
+                and t.head.pos_ == "PROPN" and t.head.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+                and self.head.pos_ == "NOUN"]
+        return own + late
 
     @cached_property
     def ents(self) -> list[Span]:
