@@ -115,7 +115,11 @@ class NameBook:
             return full
         for run in self.runs:
             if run.split()[-1] == name:
-                return run
+                words = run.split()
+                while len(words) > 2 and (words[0].lower() in ROLE_WORDS or words[0].lower().rstrip(".") in
+                                          HONORIFICS):
+                    words = words[1:]  # "Vet Faye Bethell" (a run the NER tagged a facility)
+                return " ".join(words)
         return name
 
     def is_person(self, name: str) -> bool:

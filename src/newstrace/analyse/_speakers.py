@@ -699,6 +699,12 @@ def _person_noun(m: _Mention) -> Speaker | None:
         named = _only_holder(m)
         if named:
             return m.speaker(named, "person", lemma)
+    doc = head.doc
+    for first in (t for t in head.subtree if t.i < head.i and t.ent_type_ == "PERSON" and t.ent_iob_ == "B"):
+        end = next((i for i in range(first.i + 1, head.i + 1) if doc[i].ent_iob_ != "I"), head.i)
+        if doc[end].text == "," and first.i == head.left_edge.i:
+            # "said Erin, Vickers' niece": the name before the description (the parse made it a modifier)
+            return m.speaker(m.book.resolve(_clean_name(doc[first.i:end].text)), "person", lemma)
     name = _clean_name(_with_rights(head))
     m.chain.setdefault(lemma, name)
     return m.speaker(name, "person", lemma)
