@@ -169,6 +169,8 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
         return None
     subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
     for child in token.children:
+        if child.dep_ == "nsubj" and child.lower_ == "whom" and len(subjects) > 1:
+            continue  # "a man called Danladi Ahmadu, whom Tukur claimed represented ...": Tukur claimed
         if child.dep_ == "nsubj":
             if len(subjects) > 1 and child.i < subjects[-1].i and _second_subject_speaks(child, subjects[-1]):
                 # Two subjects, the first a dateline or an organisation's name the parse took for one ("BUFFALO,
@@ -212,6 +214,10 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
     agent = _agent(token)
     if agent is not None:
         return agent
+    for aux in (c for c in token.children if c.dep_ == "aux" and c.i < token.i):
+        hung = next((g for g in aux.children if g.dep_ == "nsubj" and g.i < aux.i), None)
+        if hung is not None:
+            return hung  # "Shekau has in a series of video messages ruled out talks" (the parse hung him on "has")
     dep = token.dep_
     before = token.doc[token.i - 1] if token.i > 0 else None
     if token.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with" and \
