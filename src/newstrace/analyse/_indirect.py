@@ -93,17 +93,15 @@ INVERTED_ALONE = frozenset("another one other others".split())
 # Steps up (of-phrases, appositions) from the noun right before a subject-less cue to the head of its phrase
 # ("a study by the Centre for Economic Policy Research, a think tank": tank -> Research -> Centre -> study).
 LEFT_CLIMB = 6
-# Verbs of naming that report words only when they quote them: 'described the call as "improper"' (left out
-# of SPEECH_LEMMAS: unquoted, "describe"'s object was the annotated content in 0.20 of PolNeAR train cases).
+# Verbs of naming whose "as" phrase reports words when it quotes them: 'described the call as "improper"' (left
+# out of SPEECH_LEMMAS: a bare "describe"'s object was the annotated content in 0.20 of PolNeAR train cases).
 QUOTED_AS_LEMMAS = frozenset("describe characterize characterise slam blast".split())
-# Verbs whose object quotes the speaker's own words ('praised his "heroism"', 'slammed the "witch hunt"').
-QUOTED_OBJECT_LEMMAS = frozenset("praise slam blast hail criticize criticise condemn denounce".split())
 # Of those, the verbs whose "as" phrase characterises without quotation marks too.
 UNQUOTED_AS_LEMMAS = frozenset("describe characterize characterise".split())
 # (double quotation marks, as the speaker rules read them, and single ones)
 QUOTED_AS_MARKS = QUOTE_MARKS | {"'", "‘", "’"}
-# Verbs of accusing, whose content is their object and its "of" phrase.
-ACCUSE_LEMMAS = frozenset({"accuse"})
+# Verbs whose object quotes the speaker's own words ('praised his "heroism"', 'slammed the "witch hunt"').
+QUOTED_OBJECT_LEMMAS = frozenset("praise slam blast hail criticize criticise condemn denounce".split())
 # Verbs whose content is their object and what a preposition says of it ("accused China of using coercion",
 # "blamed the utility for the outage", "touted the plan as making strides", "linked the incident to Fox News",
 # "identified the boy as Abu Ubaidah"), and verbs whose content is a preposition's phrase alone ("complained of poor
