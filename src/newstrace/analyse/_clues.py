@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..text.outlets import is_outlet_description, is_outlet_name
 from ._names import NameBook, _clean_name, _clean_person, _person_core, _strip_det
@@ -422,6 +422,15 @@ def when_phrase(token: Token) -> bool:
     return bool(words) and all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("earlier", "later") for t in words)
 
 
+def before_unclosed_paren(doc: Doc, first: int, right: int) -> int:
+    """``right``, or the token before a "(" from ``first`` on that is not closed by ``right``: a name or
+    description never ends inside half a parenthesis."""
+    opened = next((i for i in range(first, right + 1) if doc[i].text == "("), None)
+    if opened is not None and not any(doc[i].text == ")" for i in range(opened, right + 1)):
+        return opened - 1
+    return right
+
+
 def _with_rights(head: Token, document: bool = False, relative: bool = False) -> str:
     """A description with its modifiers ("people familiar with the matter"), with a relative clause only when
     ``relative`` and the whole fits ("some consumers who sought help on launch day"), at most
@@ -450,9 +459,7 @@ def _with_rights(head: Token, document: bool = False, relative: bool = False) ->
             break
     if right - left + 1 > DESCRIPTION_TOKENS:  # too long: cut the modifiers after the head, never the head
         right = max(head.i, left + DESCRIPTION_TOKENS - 1)
-    opened = next((i for i in range(head.i + 1, right + 1) if doc[i].text == "("), None)
-    if opened is not None and not any(doc[i].text == ")" for i in range(opened, right + 1)):
-        right = opened - 1  # never half a parenthesis ("... Islamic State of Iraq and Syria (ISIS)" cut short)
+    right = before_unclosed_paren(doc, head.i + 1, right)  # ("... Islamic State of Iraq and Syria (ISIS)" cut short)
     while right > head.i and doc[right].is_punct and doc[right].text not in (")", "”", '"', "'", "’"):
         right -= 1  # (a dangling "(", "-" or "," where the cut fell)
     return doc[left:right + 1].text.strip()

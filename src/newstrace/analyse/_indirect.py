@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
+from ._names import acronym_at
 from ._speaker_words import ANONYMITY, PERSON_HEADS, QUOTE_MARKS
 
 # Reporting verbs (lemmas): the verbs of the scorer's REPORTING list and the most frequent speech cues of
@@ -412,12 +413,7 @@ def _abbreviation_stop(token: Token) -> bool:
 
 def _in_acronym(token: Token) -> bool:
     """Whether a token is part of an acronym in parentheses, "(CDD)", inside a name."""
-    doc, i = token.doc, token.i
-    for start in (i, i - 1, i - 2):
-        if 0 <= start and start + 2 < len(doc) and doc[start].text == "(" and doc[start + 2].text == ")" and \
-                doc[start + 1].is_upper:
-            return True
-    return False
+    return any(acronym_at(token.doc, start) for start in (token.i, token.i - 1, token.i - 2))
 
 
 def _opens_own_sentence(cue: Token) -> bool:
@@ -547,18 +543,26 @@ def _told_that(cue: Token, listener: Token, clause: Token) -> bool:
 def _that_clause(noun: Token) -> Token | None:
     """The head of a noun's "that" clause ("proof that it works": works), or None."""
     for child in noun.children:
-        if child.dep_ in ("acl", "ccomp", "relcl") and \
-                any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+        if child.dep_ in ("acl", "ccomp", "relcl") and _marked_that(child):
             return child  # (a "that" the parse made a mark opens a complement, not a relative clause)
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "a claim made by Rep. Hunter that ..." hung on "made"
             for clause in child.children:
-                if clause.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+                if clause.dep_ == "ccomp" and _marked_that(clause):
                     return clause
     for child in noun.head.children:
-        if child.dep_ == "ccomp" and child.left_edge.i == noun.right_edge.i + 1 and \
-                any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+        if child.dep_ == "ccomp" and child.left_edge.i == noun.right_edge.i + 1 and _marked_that(child):
             return child  # the parse hung the noun's clause on its verb: "broke his vow that the railway would open"
     return None
+
+
+def _marked_that(clause: Token) -> bool:
+    """Whether a clause is opened by the conjunction "that" (a mark, not a relative pronoun)."""
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
+
+
+def _reflexive(token: Token) -> bool:
+    """Whether an object is a reflexive pronoun ("himself", "themselves")."""
+    return token.lower_.endswith(("self", "selves"))
 
 
 def saying_nouns(doc: Doc) -> list[tuple[int, int, int]]:
@@ -666,8 +670,8 @@ def content_bounds(token: Token) -> tuple[int, int, str] | None:
     if lemma in CHARGE_PREPOSITIONS:
         # "accused China of using coercion": who is accused and of what (12 active "accused X of" on the AEB
         # pages outside speakers-dev, none found before)
-        objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i and not c.lower_.endswith("self")
-                   and not c.lower_.endswith("selves")]  # ("identified himself only as Abdullah": a name given)
+        objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i and not _reflexive(c)]
+        # ("identified himself only as Abdullah": a name given)
         if token.dep_ == "acl" and lemma == "link":
             return None  # "no evidence linking the case to the others": what evidence would show, not a claim
         charges = [c for c in token.children if c.dep_ == "prep" and c.lower_ in CHARGE_PREPOSITIONS[lemma]
@@ -713,7 +717,7 @@ def quoted_description(token: Token) -> tuple[int, int] | None:
     for phrase in phrases:
         if any(t.text in QUOTED_AS_MARKS for t in phrase.subtree) or (
                 token.lemma_.lower() in UNQUOTED_AS_LEMMAS and objects[0].i > token.i and
-                not objects[0].lower_.endswith(("self", "selves")) and
+                not _reflexive(objects[0]) and
                 any(g.dep_ in ("pobj", "pcomp") for g in phrase.children)):
             # ('described him as being from a well-to-do family': a characterisation, quoted or not)
             if objects[0].i < token.i:  # 'what host Tom Bergeron described as "..."': the phrase alone

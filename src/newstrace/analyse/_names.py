@@ -280,12 +280,11 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             name = re.sub(r"^the\s+", "", name, flags=re.I)
             book.orgs.append((offset + ent.start_char, name))
             tail = _name_tail(ent)
-            nxt = ent.doc[tail:tail + 3]
-            if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
+            if acronym_at(ent.doc, tail):
                 # "World Health Organization (WHO)", "Coordinator of Government Activities in the Territories
                 # (COGAT)" (the NER's entity ended at "Activities")
                 # (the acronym is the body's, not its country's: "Israel's Coordinator ... (COGAT)")
-                book.acronyms[nxt[1].text] = _clean_name(re.sub(r"^(?:the\s+|[A-Z][\w.]*(?:'s|’s)\s+)", "",
+                book.acronyms[ent.doc[tail + 1].text] = _clean_name(re.sub(r"^(?:the\s+|[A-Z][\w.]*(?:'s|’s)\s+)", "",
                                                                 ent.doc[ent.start:tail].text))
     _untagged_subjects(book, docs, quoted)
     for offset, ent in ents:
@@ -324,16 +323,27 @@ def _untagged_subjects(book: NameBook, docs: list[tuple[int, Doc]], quoted: dict
         book.mentions.sort(key=lambda mention: mention[0])
 
 
+def acronym_at(doc: Doc, i: int) -> bool:
+    """Whether an acronym in parentheses, "(WHO)", starts at token ``i``."""
+    return 0 <= i and i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper
+
+
 def _drop_glued(book: NameBook) -> None:
     """Full names the NER glued onto the end of another name ("Haram Abubakar Shekau" from a caption's "Boko
     Haram Abubakar Shekau", beside "Boko Haram" and "Abubakar Shekau"): a full name that is another full name with
     words before it that end another name of the article is no one's."""
+    # each full name's proper word-suffixes, with the names that end so ("Haram" <- "Boko Haram")
+    endings: dict[str, set[str]] = {}
+    for name in book.full_names:
+        words = name.split()
+        for k in range(1, len(words)):
+            endings.setdefault(" ".join(words[k:]), set()).add(name)
     glued = set()
     for full in book.full_names:
         for other in book.full_names:
             if full != other and full.endswith(" " + other):
                 before = full[:-len(other) - 1]
-                if any(name != full and name.endswith(before) and name != before for name in book.full_names):
+                if endings.get(before, set()) - {full}:
                     glued.add(full)
     book.full_names = [name for name in book.full_names if name not in glued]
     book.persons -= {name.lower() for name in glued}

@@ -26,15 +26,14 @@ from ._clues import (
     _described_back, _press_source, _officials_org, _in_a_release, _recent_org, _apposed_name, _of_someone,
     _org_with_words, _appos_org, _outlet_not_person, _their_team, _group_antecedent, _persons_office,
     _plural_subject_before, _initials_of, _outlet_of, _without_honorific, _spokes_org, _ents_in, _previous_person,
-    _with_rights, _spaced_dash, _role_affiliation, _proper_run, when_phrase,
+    _with_rights, _spaced_dash, _role_affiliation, _proper_run, when_phrase, before_unclosed_paren,
 )
 from ._indirect import relative_antecedent
 from ._names import NameBook, _clean_name, _clean_person, _determined, _person_core, _strip_det
 from ._speaker_words import (
     AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, GENERIC_ORG_NOUNS,
-    INSTITUTION_PLURALS,
-    JUNK_MENTIONS, MAIN_SUBJECT, MALE_WORDS, MISTAGGED_CUES, OFFICE_WORDS, OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK, PEOPLE_WORDS,
-    PERSON_HEADS, PERSON_PRONOUNS, PERSON_TITLES, PRONOUN_REACH, PUBLIC_ROLES, QUANTITY_NOUNS, ROLE_ABBREVIATIONS,
+    INSTITUTION_PLURALS, JUNK_MENTIONS, MAIN_SUBJECT, MALE_WORDS, MISTAGGED_CUES, OFFICE_WORDS, OFFICIAL_PLURALS,
+    ORG_HEADS, OUTLET_BACK, PEOPLE_WORDS, PERSON_HEADS, PERSON_PRONOUNS, PERSON_TITLES, PRONOUN_REACH, PUBLIC_ROLES, QUANTITY_NOUNS, ROLE_ABBREVIATIONS,
     ROLE_WORDS, SPOKES_HEADS, STATE_HEADS, THIRD_PERSON_SINGULAR, UNNAMED_PERSON, UNNAMED_WORDS, WEB_NAME,
     person_noun,
 )
@@ -93,9 +92,7 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
         ent = next((e for e in head.sent.ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.end - 1 > right and not any(t.is_punct for t in doc[right + 1:ent.end]):
             right = ent.end - 1
-    opened = next((i for i in range(left + 1, right + 1) if doc[i].text == "("), None)
-    if opened is not None and not any(doc[i].text == ")" for i in range(opened, right + 1)):
-        right = opened - 1  # "... in the Territories (COGAT) maintained": the acronym's parenthesis, never half
+    right = before_unclosed_paren(doc, left + 1, right)  # "... in the Territories (COGAT) maintained"
     if quote_cover:
         while left < right and quote_cover[0] <= doc[left].idx < quote_cover[1]:
             left += 1
@@ -110,7 +107,6 @@ def mention_span(head: Token, quote_cover: tuple[int, int] | None = None) -> Spa
     if first is not None and first.i == left and when_phrase(first):
         left = first.right_edge.i + 1  # "Earlier this month reports said": the reports
     return doc[left:right + 1]
-
 
 
 def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
@@ -436,6 +432,7 @@ def _reporting_name(m: _Mention, found: Speaker) -> bool:
             any(m.book.is_person(w) and m.book.resolve(w) != w for w in words):
         return False
     return len(words) == 1 or "of" in words
+
 
 def _person_tagged_otherwise(m: _Mention) -> Speaker | None:
     """A person tagged as an organisation or place ("Noem" beside "Kristi Noem" elsewhere) stays a person."""
