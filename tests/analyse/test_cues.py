@@ -49,6 +49,18 @@ def test_that_clause_after_a_prepositional_phrase_is_the_content(nlp):
     assert s["content"]["text"].endswith("the east wing would reopen in March")
 
 
+def test_that_clause_after_a_time_clause_is_the_content(nlp):
+    text = "But he said when the trade occurred that the senior commanders were dangerous people."
+    s = _by_cue(extract_statements(text, nlp), "said")
+    assert s["content"]["text"].endswith("the senior commanders were dangerous people")
+
+
+def test_a_that_clause_of_a_cue_inside_a_time_clause_stays_with_that_cue(nlp):
+    text = "The mayor spoke after the governor claimed that the bridge would close."
+    claims = [s for s in extract_statements(text, nlp) if "bridge would close" in s["content"]["text"]]
+    assert claims and all(s["cue"]["text"] == "claimed" for s in claims)
+
+
 def test_that_clause_after_a_relative_clause_on_the_listeners_is_the_content(nlp):
     text = "Union leader Tom Reyes told the nurses who filled the lobby that the strike would go on."
     s = _by_cue(extract_statements(text, nlp), "told")

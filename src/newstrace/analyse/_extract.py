@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..text.outlets import same_outlet
 from . import _indirect as ind
 from ._pipeline import parse
 from ._quotes import Quote, find_quotes, is_block
@@ -389,6 +391,21 @@ def _joined(speaker: Speaker, subject: Token, offset: int, book: NameBook, chain
                    speaker.affiliation)
 
 
+# What an outlet's report may cite as its source ("citing an unnamed source", "citing officials", "citing a
+# statement"): the statement is that source's, relayed by the outlet (as the speakers guidelines give it).
+CITED_TYPES = frozenset({"anonymous", "person", "organization", "document"})
+
+
+def _cited_source(cue: Token) -> Token | None:
+    """The object of "citing" on a report ("X reported, citing an unnamed source, that ...", "X, citing officials,
+    reported"), or of the cue "citing" itself when the parse hung the clause on it."""
+    citing = cue if cue.lower_ == "citing" else next(
+        (c for c in cue.children if c.lower_ == "citing" and c.dep_ in ("advcl", "xcomp", "conj")), None)
+    if citing is None:
+        return None
+    return next((c for c in citing.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _resolve(cands: list[Candidate], text: str, book: NameBook, published: str | None) -> None:
     """Speakers (see ``_speakers.describe``), dates (own phrase in the cue's sentence, else inherited from the
     statement it continues, else see ``_reldates``), in text order."""
@@ -403,6 +420,13 @@ def _resolve(cands: list[Candidate], text: str, book: NameBook, published: str |
             span: Span = mention_span(cand.subject, cand.quote_cover)
             cand.speaker = _joined(describe(span, cand.offset, book, last_person, chain, recent), cand.subject,
                                    cand.offset, book, chain)
+            cited = _cited_source(cand.cue) if cand.speaker.type == "outlet" else None
+            if cited is not None:
+                source = describe(mention_span(cited), cand.offset, book, last_person, chain, recent)
+                if source.type in CITED_TYPES and source.name:
+                    # "Yonhap reported, citing an unnamed source, that ...": the source said it, via the outlet
+                    cand.via = [{"name": cand.speaker.name, "type": "outlet"}]
+                    cand.speaker = source
             recent.append(cand.speaker)
             if cand.speaker.type == "person" and cand.speaker.name.lower() not in ("he", "she", "i") and \
                     " and " not in cand.speaker.name:  # "Paganini and his team" is no "he"
@@ -432,6 +456,8 @@ def _outlet_relays(cands: list[Candidate], own_outlet: str | None) -> None:
     doctor said")."""
     known: dict[str, list[dict[str, str]]] = {}
     for cand in cands:
+        if own_outlet and len(cand.via) == 1 and same_outlet(cand.via[0]["name"], own_outlet):
+            cand.via = []  # the page's own outlet citing its source relays nothing ("The Post, citing officials")
         if cand.via or cand.speaker is None:
             continue
         relay = outlet_relay(cand.cue, cand.subject, own_outlet)
@@ -511,10 +537,23 @@ def _thing_or_set_phrase(cue: Token, subject: Token | None, speaker: Speaker | N
     return any(word in SET_PHRASE_SAY for word in before) and (not before or before[-1] in ("to", "'s", "’s"))
 
 
+# Marks that open a paragraph of quoted words (a British single quote too), and what closes each (a single quote
+# closes before a space or a punctuation mark, not inside "I'd").
+CLOSING_QUOTE = MappingProxyType({'"': re.compile('"'), "“": re.compile("[”\"]"), "«": re.compile("»"),
+                                  "'": re.compile(r"[’'](?=[\s,.;:!?]|$)"), "‘": re.compile(r"[’'](?=[\s,.;:!?]|$)")})
+OPENING_QUOTES = frozenset(CLOSING_QUOTE)
+
+
 def _nobody_speaks(cue: Token) -> bool:
     """Whether a cue that found no speaker is a form that names none: an agentless passive ("it is alleged",
     "we were told to expect"), a bare infinitive ("to tell him"), an imperative ("Find someone to talk to") or
-    a dangling gerund ("It's worth noting"). Such a statement says nothing of who spoke."""
+    a dangling gerund ("It's worth noting"), or a verb whose subject was left out inside a paragraph of someone's
+    quoted words ("'I ... phoned them and said I was leaving."): speech quoted inside a quote is the quote's.
+    Such a statement says nothing of who spoke."""
+    text = cue.doc.text
+    before = text[text.rfind("\n", 0, cue.idx) + 1:cue.idx].lstrip()
+    if before[:1] in OPENING_QUOTES and not CLOSING_QUOTE[before[0]].search(before, 1):
+        return True  # (a paragraph opening a quote not closed before the cue)
     if cue.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return True
     if cue.tag_ == "VB" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)

@@ -499,6 +499,10 @@ def content_head(token: Token) -> tuple[Token, str] | None:
     return None
 
 
+# Conjunctions of a time clause (``_time_clause``).
+TIME_MARKS = frozenset({"after", "when", "before", "as", "while", "since", "once", "until"})
+
+
 def _stranded_that_clause(cue: Token) -> Token | None:
     """The head of a "that" clause the parse hung on a noun after the cue instead of on the cue: "told reporters
     at a news conference that officials began ...", "told The Hill in a statement that her client ...", "argued
@@ -510,7 +514,7 @@ def _stranded_that_clause(cue: Token) -> Token | None:
     # (An object carries the clause only after a verb whose object is the listener: "co-write the ballad that
     # Buckley performs" has a relative clause the parse marked as a "that" clause.)
     deps = ("dobj", "dative", "prep", "npadvmod") if cue.lemma_.lower() in LISTENER_LEMMAS else ("prep", "npadvmod")
-    frontier = [c for c in cue.children if c.i > cue.i and c.dep_ in deps]
+    frontier = [c for c in cue.children if c.i > cue.i and (c.dep_ in deps or _time_clause(c))]
     for _ in range(STRANDED_REACH):
         following: list[Token] = []
         for node in frontier:
@@ -527,6 +531,14 @@ def _stranded_that_clause(cue: Token) -> Token | None:
                     following.append(child)
         frontier = following
     return None
+
+
+def _time_clause(clause: Token) -> bool:
+    """A clause saying when the cue's act happened, between the cue and its "that" clause, which the parse took for
+    the time clause's own ("said after the deal was finalized that ...", "said when the trade occurred that ...");
+    not a cue of its own ("said after Lee claimed that ...": Lee's claim)."""
+    return clause.dep_ == "advcl" and not is_cue(clause) and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS and c.i < clause.i for c in clause.children)
 
 
 def _told_that(cue: Token, listener: Token, clause: Token) -> bool:

@@ -16,9 +16,9 @@ from ..text.outlets import is_outlet_description, is_outlet_name
 from ..text.public_figures import usual_name
 from ._quotes import Quote, find_quotes
 from ._speaker_words import (
-    ANONYMOUS_HEADS, BUSINESS_ROLES, FEMALE_NOUNS, FEMALE_WORDS, GIVEN_NAME_VOTES, HONORIFICS, HONORIFIC_VOTES,
-    INSTITUTION, MAIN_SUBJECT, MALE_NOUNS, MALE_WORDS, MAX_AGE, NAME_SUFFIXES, ORG_HEADS, ORG_OUTVOTES, ORG_VOTES,
-    PERSON_HEADS, PERSON_TITLES, QUOTE_MARKS, ROLE_ABBREVIATIONS, ROLE_WORDS, ROYAL_TITLES,
+    ANONYMOUS_HEADS, BLOOD_KIN, BUSINESS_ROLES, FEMALE_NOUNS, FEMALE_WORDS, GIVEN_NAME_VOTES, HONORIFICS,
+    HONORIFIC_VOTES, INSTITUTION, MAIN_SUBJECT, MALE_NOUNS, MALE_WORDS, MAX_AGE, NAME_SUFFIXES, ORG_HEADS,
+    ORG_OUTVOTES, ORG_VOTES, PERSON_HEADS, PERSON_TITLES, QUOTE_MARKS, ROLE_ABBREVIATIONS, ROLE_WORDS, ROYAL_TITLES,
 )
 
 
@@ -216,7 +216,7 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             ents.append((offset, ent))
             if (ent.label_ == "PERSON" and not _determined(ent)) or _titled_name(ent) or _person_signal(ent):
                 book.add(_clean_person(ent))
-        for name in _titled_runs(doc) + _apposed_runs(doc):
+        for name in _titled_runs(doc) + _apposed_runs(doc) + _given_name_runs(doc):
             book.add(name)
         for ent in doc.ents:
             name = _place_led_name(ent)
@@ -224,6 +224,10 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
                 book.add(name)
         book.runs.extend(_name_runs(doc))
     _drop_glued(book)
+    for _, ent in ents:
+        name = _kin_name(ent, book)
+        if name:
+            book.add(name)
     for offset, doc in docs:
         for match in INSTITUTION.finditer(doc.text):
             # Institutions the NER misses or cuts short ("U.S. Attorney's Office for the Western District of ...").
@@ -297,6 +301,21 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             if guess:
                 book.gender[full] = guess
     return book
+
+
+def _kin_name(ent: Span, book: NameBook) -> str | None:
+    """The full name of a relative the article calls by given name only, after the kin word and the person whose
+    kin they are ("Mr Foley's brother Michael" -> "Michael Foley"): the relative shares the surname."""
+    root = ent.root
+    kin = root.head
+    if ent.label_ != "PERSON" or len(ent) != 1 or not given_name_gender(ent.text + " X") or \
+            root.dep_ not in ("appos", "compound") or kin.lemma_.lower() not in BLOOD_KIN or kin.tag_ != "NN":
+        return None
+    owner = next((t for t in kin.children if t.dep_ == "poss" and t.ent_type_ == "PERSON"), None)
+    if owner is None:
+        return None
+    full = book.resolve(owner.text).split()
+    return f"{ent.text} {full[-1]}" if len(full) >= 2 and full[-1] == owner.text else None
 
 
 def _untagged_subjects(book: NameBook, docs: list[tuple[int, Doc]], quoted: dict[int, list[Quote]]) -> None:
@@ -454,6 +473,22 @@ def _name_runs(doc: Doc) -> list[str]:
                 not (token is not None and token.lower_ in ORG_HEADS):
             found.append(name)
         run = []
+    return found
+
+
+def _given_name_runs(doc: Doc) -> list[str]:
+    """A given name and one capitalised word after it, outside any entity, ending a run of proper nouns ("Sgt at
+    Arms Kevin Vickers", where the NER tags no entity and every later "Vickers" an organisation): a person's full
+    name the NER missed. Its later surname then resolves to the person, for its type and for a "he" after it."""
+    found = []
+    for token in doc[:-1]:
+        last = doc[token.i + 1]
+        if given_name_gender(token.text + " X") and token.is_title and token.pos_ == "PROPN" and \
+                last.pos_ == "PROPN" and last.is_title and last.is_alpha and last.lower_ not in ORG_HEADS and \
+                token.ent_iob_ == "O" and last.ent_iob_ == "O" and \
+                not (token.i > 0 and doc[token.i - 1].text == "-") and \
+                not (last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN" and doc[last.i + 1].is_title):
+            found.append(f"{token.text} {last.text}")
     return found
 
 
@@ -622,12 +657,27 @@ def _person_core(ent: Span) -> Span:
         start = titled  # "Jordan King Abdullah II", "Russia's President Vladimir Putin": the country is no name
     if ent.end - ent.start > 2 and ent.doc[start].lower_ == "lady" and start > 0 and ent.doc[start - 1].lower_ == "first":
         start += 1  # "First Lady Rosario Murillo" (the NER left "First" out): a title, not part of her name
+    if start == ent.start and ent.end - start >= 3 and _epithet(ent.doc[start], ent.doc[start + 1]):
+        start += 1  # "Lovesick Tan Shen", "Heartbroken Mary Jones": a tabloid's epithet opening the sentence
     while start < ent.end - 1 and (ent.doc[start].lower_ in ROLE_WORDS or ent.doc[start].lower_ in HONORIFICS):
         # ("Mr Grayling", "Dr Fauci": British honorifics come without a full stop)
         if start == ent.end - 2 and ent.doc[start].lower_ in ROYAL_TITLES:
             break  # "Prince Andrew": a royal's title is part of the name they are known by
         start += 1
     return ent.doc[start:ent.end]
+
+
+def _epithet(first: Token, second: Token) -> bool:
+    """Whether the first word of a PERSON entity is an epithet, not a name: it opens the sentence, is no given
+    name, comes nowhere in the text but before the same next word, and that next word is a given name or a
+    person's name alone elsewhere ("Tan said")."""
+    doc = first.doc
+    if not first.is_sent_start or given_name_gender(first.text + " X") or not first.is_alpha:
+        return False
+    if any(t.text == first.text and (t.i + 1 >= len(doc) or doc[t.i + 1].text != second.text) for t in doc):
+        return False
+    return bool(given_name_gender(second.text + " X")) or any(
+        len(e) == 1 and e.label_ == "PERSON" and e.text == second.text for e in doc.ents)
 
 
 def _strip_det(name: str) -> str:

@@ -229,6 +229,10 @@ JOURNALIST_HEADS = frozenset({"journalist", "reporter", "correspondent", "photog
 # Plural role nouns that, after an organisation's common noun, speak for that organisation ("agency officials"
 # is the agency named before, as the guidelines' "agency officials" -> NASA).
 OFFICIAL_PLURALS = frozenset({"officials", "spokespeople", "spokespersons", "representatives"})
+# Role plurals that speak for the organisation named before them ("PG&E officials", "NASA officials", "Alibaba
+# leaders" are typed the organisation by the speakers gold sets; "White House advisers", "ISIS sources" are not).
+NAMED_BODY_PLURALS = frozenset({"officials", "representatives", "leaders", "executives", "spokespeople",
+                                "spokespersons"})
 
 # Words that make a report an outlet's ("media reports", "news reports"); plain plural "reports" with nothing to
 # say whose are press reports too (speakers-dev guidelines: "reports" -> unspecified reports, an outlet).
@@ -317,9 +321,23 @@ FEMALE_NOUNS = frozenset({"woman", "women", "mother", "wife", "daughter", "siste
                           "queen", "princess", "aunt", "niece", "girlfriend", "mom", "dame", "lady", "duchess",
                           "nun"})
 
+# Relatives who share a person's surname, by which an article gives a given name alone ("Mr Foley's brother
+# Michael"): not spouses, whose surnames differ often enough.
+BLOOD_KIN = frozenset({"brother", "sister", "son", "daughter", "father", "mother", "dad", "mom", "mum"})
+
+# Times the NER must tag a name a place elsewhere in the article before an untagged mention of it that speaks is
+# the state ("Nigeria for its part maintains"), not a person ("Woods", tagged a place once beside "Tiger Woods").
+PLACE_VOTES = 2
+
 # How far back (characters) a he/she looks for a person mentioned before it (gender permitting), before falling
 # back to the last person speaker: about one or two paragraphs. Speakers-dev tuning split (15 pages), speaker-name
 # accuracy on matched statements: 0.824 at 600, 0.815 at 1500 and at 3000.
+# Characters from an article's start within which a description's sentence is the lead (read for the person the
+# next sentence names: ``_named_after_lead``); a headline and a dateline come before it in a scraped body.
+LEAD_REACH = 300
+# Characters from the start of the sentence after the lead within which its named subject must begin (a title or an
+# age may come first: "Twenty-one-year-old Dylan Thomas says").
+LEAD_NAME_START = 40
 PRONOUN_REACH = 600
 
 # Words by which a text keeps a speaker unnamed on purpose ("a refugee who asked not to be identified", "spoke on

@@ -31,11 +31,12 @@ from ._clues import (
 from ._indirect import relative_antecedent
 from ._names import NameBook, _clean_name, _clean_person, _determined, _person_core, _strip_det
 from ._speaker_words import (
-    AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, GENERIC_ORG_NOUNS,
-    INSTITUTION_PLURALS, JUNK_MENTIONS, MAIN_SUBJECT, MALE_WORDS, MISTAGGED_CUES, OFFICE_WORDS, OFFICIAL_PLURALS,
-    ORG_HEADS, OUTLET_BACK, PEOPLE_WORDS, PERSON_HEADS, PERSON_PRONOUNS, PERSON_TITLES, PRONOUN_REACH, PUBLIC_ROLES, QUANTITY_NOUNS, ROLE_ABBREVIATIONS,
-    ROLE_WORDS, SPOKES_HEADS, STATE_HEADS, THIRD_PERSON_SINGULAR, UNNAMED_PERSON, UNNAMED_WORDS, WEB_NAME,
-    person_noun,
+    AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, FEMALE_NOUNS,
+    GENERIC_ORG_NOUNS, INSTITUTION_PLURALS, JUNK_MENTIONS, LEAD_NAME_START, LEAD_REACH, MAIN_SUBJECT, MALE_NOUNS,
+    MALE_WORDS, MISTAGGED_CUES, NAMED_BODY_PLURALS, OFFICE_WORDS, OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK,
+    PEOPLE_WORDS, PERSON_HEADS, PERSON_PRONOUNS, PERSON_TITLES, PLACE_VOTES, PRONOUN_REACH, PUBLIC_ROLES,
+    QUANTITY_NOUNS, ROLE_ABBREVIATIONS, ROLE_WORDS, SPOKES_HEADS, STATE_HEADS, THIRD_PERSON_SINGULAR, UNNAMED_PERSON,
+    UNNAMED_WORDS, WEB_NAME, person_noun,
 )
 
 
@@ -466,11 +467,28 @@ def _press(m: _Mention) -> Speaker | None:
 
 
 def _officials(m: _Mention) -> Speaker | None:
-    if m.lower in OFFICIAL_PLURALS:
-        org = _officials_org(m.head, m.start, m.book, m.recent)
+    """"agency officials" after NASA: the agency (``_officials_org``); "PG&E officials", "NASA officials", "Alibaba
+    leaders": the organisation they are named for (role plurals standing for one institution, as the speakers
+    guidelines type them; "Nicaraguan officials" and "White House advisers" stay unnamed)."""
+    if m.lower in OFFICIAL_PLURALS or m.lower in NAMED_BODY_PLURALS:
+        org = _officials_org(m.head, m.start, m.book, m.recent) if m.lower in OFFICIAL_PLURALS else None
+        if not org and m.lower in NAMED_BODY_PLURALS:
+            org = _naming_organisation(m)
         if org:
             return m.speaker(org, "organization", m.head.text, org)
     return None
+
+
+def _naming_organisation(m: _Mention) -> str | None:
+    """The organisation whose name is the only modifier of a role plural ("PG&E officials"), acronyms spelt out."""
+    head = m.head
+    if any(c.dep_ in ("det", "poss", "nummod", "amod") for c in head.children):
+        return None  # "some NASA officials", "its officials", "senior Apple officials": a part of it, unnamed
+    named = [e for e in m.own if e.label_ == "ORG" and e.end == head.i and not is_outlet_name(e.text)]
+    if len(named) != 1 or named[0].start != m.span.start + (1 if m.span[0].lower_ == "the" else 0):
+        return None
+    name = _strip_det(_clean_name(named[0].text))
+    return m.book.acronyms.get(name, name)
 
 
 def _spokesperson(m: _Mention) -> Speaker | None:
@@ -640,6 +658,9 @@ def _proper_noun(m: _Mention) -> Speaker | None:
     name = book.resolve(clean)
     if name == clean and book.is_org(clean):
         return m.speaker(book.is_org(clean) or clean, "organization")
+    if name == clean and not book.is_person(clean) and \
+            sum(place == clean for _, place in book.places) >= PLACE_VOTES:
+        return m.speaker(clean, "organization")  # a country the NER tagged elsewhere, speaking as a state
     if name != clean or len(clean.split()) <= 3:
         return m.speaker(book.resolve_person(clean) + _their_team(head), "person")
     if lower in PERSON_TITLES:  # "The United Nations High Commissioner for Human Rights": an office holder
@@ -696,6 +717,10 @@ def _person_noun(m: _Mention) -> Speaker | None:
         named = _only_holder(m)
         if named:
             return m.speaker(named, "person", lemma)
+    if m.has_the(("the", "a", "an")):
+        named = _named_after_lead(m)
+        if named:
+            return m.speaker(named, "person", lemma)
     doc = head.doc
     for first in (t for t in head.subtree if t.i < head.i and t.ent_type_ == "PERSON" and t.ent_iob_ == "B"):
         end = next((i for i in range(first.i + 1, head.i + 1) if doc[i].ent_iob_ != "I"), head.i)
@@ -715,6 +740,33 @@ def _only_holder(m: _Mention) -> str | None:
     holders = {name for at, word, name in m.book.roles + m.book.titles if word == m.lemma and at > m.start}
     others = {name for at, word, name in m.book.roles + m.book.titles if word == m.lemma and at <= m.start}
     return next(iter(holders)) if len(holders) == 1 and not others else None
+
+
+def _named_after_lead(m: _Mention) -> str | None:
+    """The person an article's lead tells of by a description before naming anyone, named in the sentence after
+    it as that sentence's main subject ("A journeyman professional golfer said ... . Dan Olsen, 48, who ...", "A
+    Republican congressman claimed ... . Rep. Duncan Hunter, R-Calif., said"): the lead's subject is who the next
+    sentence introduces. Not where a person is named before the description, or a gendered head disagrees."""
+    span = m.span
+    sent = span.sent
+    if m.offset + sent.start_char > LEAD_REACH or any(at < m.start for at, _, _, _ in m.book.mentions) or \
+            any(t.ent_type_ == "ORDINAL" or t.lower_ in ("other", "another", "second", "next") for t in span):
+        return None
+    doc = span.doc
+    if sent.end >= len(doc):
+        return None
+    following = doc[sent.end].sent
+    after = m.offset + following.start_char  # the next sentence's offset in the text
+    named = [(at, name, rank) for at, name, rank, sentence in m.book.mentions if sentence == after]
+    if not named or named[0][2] != MAIN_SUBJECT or len(named[0][1].split()) < 2 or \
+            named[0][0] - after > LEAD_NAME_START or following[0].pos_ in ("ADP", "SCONJ"):
+        return None  # the name must open the sentence ("Dan Olsen, 48, ...", "Rep. Duncan Hunter said"), not
+        # follow a scene-setting phrase ("In the video released last week, YouTube star Josh Paler Lin ...")
+    name = named[0][1]
+    want = "m" if m.lemma in MALE_NOUNS else "f" if m.lemma in FEMALE_NOUNS else None
+    if want and m.book.gender.get(name, want) != want:
+        return None
+    return name
 
 
 def _subject_before(m: _Mention) -> str | None:
