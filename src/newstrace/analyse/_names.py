@@ -24,6 +24,8 @@ from ._speaker_words import (
 
 # Letters a surname needs before a near spelling of it is taken for the same name (shorter ones collide: "Lee", "Li").
 SPELLED_ALIKE = 5
+# Letters from which two changed letters still make the same surname ("Mulinovich" for "Milunovich").
+SPELLED_TWICE = 9
 # Words after an organisation's entity read for the rest of its name before an acronym in parentheses, at most.
 NAME_TAIL = 6
 NAME_JOINERS = frozenset("of in for and the on".split())
@@ -369,8 +371,9 @@ def _drop_glued(book: NameBook) -> None:
 
 
 def _alike(written: str, other: str) -> bool:
-    """Whether two surnames are one spelling apart: one letter added, dropped or changed, two neighbours swapped,
-    or the first ending with the second ("abdulrahman", "rahman")."""
+    """Whether two surnames are one spelling apart: one letter added, dropped or changed, two neighbours swapped (two
+    letters changed in a name of SPELLED_TWICE letters or more), or the first ending with the second ("abdulrahman",
+    "rahman")."""
     if written == other:
         return False
     if written.endswith(other):
@@ -379,8 +382,8 @@ def _alike(written: str, other: str) -> bool:
         return False
     if len(written) == len(other):
         diff = [i for i, (a, b) in enumerate(zip(written, other)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and
-                                  written[diff[0]] == other[diff[1]] and written[diff[1]] == other[diff[0]])
+        return len(diff) == 1 or (len(diff) == 2 and (len(written) >= SPELLED_TWICE or (
+            diff[1] == diff[0] + 1 and written[diff[0]] == other[diff[1]] and written[diff[1]] == other[diff[0]])))
     longer, shorter = (written, other) if len(written) > len(other) else (other, written)
     return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 

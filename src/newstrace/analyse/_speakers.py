@@ -617,10 +617,21 @@ def _anonymous(m: _Mention) -> Speaker | None:
     return None
 
 
+# Words that make "the paper" a scholarly one.
+SCHOLARLY = re.compile(r"\b(?:stud(?:y|ies)|journal|researchers?|scientists?|published in|authors?)\b", re.I)
+
+
 def _document(m: _Mention) -> Speaker | None:
     """A text as the source; "the article" after "a Washington Post article" is that outlet's."""
     if m.document and m.has_the(("the", "this", "that")) and PIECE_KEY + m.lemma in m.chain and len(m.span) <= 2:
         return m.speaker(m.chain[PIECE_KEY + m.lemma], "outlet")
+    if m.lemma == "paper" and m.has_the() and len(m.span) == 2:
+        # "The paper described him as ..." after "named by the Washington Post": the newspaper, where the text
+        # before tells of no study
+        outlet = next((r.name for r in reversed(m.recent) if r.type == "outlet" and m.start - PRONOUN_REACH < r.start
+                       < m.start), None) or next((name for at, name in reversed(m.book.outlets) if at < m.start), None)
+        if outlet and not SCHOLARLY.search(m.span.doc.text[:m.span.start_char]):
+            return m.speaker(outlet, "outlet")
     if m.document:
         return m.speaker(_clean_name(_with_rights(m.head, document=True)), "document")
     return None
