@@ -49,6 +49,12 @@ def test_that_clause_after_a_prepositional_phrase_is_the_content(nlp):
     assert s["content"]["text"].endswith("the east wing would reopen in March")
 
 
+def test_blamed_on_gives_the_charge_as_content(nlp):
+    text = "The harbour board has blamed the flooding on the city's broken pumps."
+    s = _by_cue(extract_statements(text, nlp), "blamed")
+    assert "broken pumps" in s["content"]["text"]
+
+
 def test_that_clause_after_a_time_clause_is_the_content(nlp):
     text = "But he said when the trade occurred that the senior commanders were dangerous people."
     s = _by_cue(extract_statements(text, nlp), "said")

@@ -109,7 +109,7 @@ QUOTED_OBJECT_LEMMAS = frozenset("praise slam blast hail criticize criticise con
 # communications", "apologized for his tardiness"): the speakers guidelines' acts with content, missed before on
 # the blind speakers-new tune half.
 CHARGE_PREPOSITIONS = MappingProxyType({
-    "accuse": ("of",), "blame": ("for",), "criticize": ("for",), "criticise": ("for",), "praise": ("for",),
+    "accuse": ("of",), "blame": ("for", "on"), "criticize": ("for",), "criticise": ("for",), "praise": ("for",),
     "credit": ("with", "for"), "tout": ("as",), "identify": ("as",), "link": ("to",), "attribute": ("to",)})
 TOPIC_PREPOSITIONS = MappingProxyType({"complain": ("of", "about"), "apologize": ("for",), "apologise": ("for",)})
 # Verbs of pleading whose content is a "for" phrase or "for ... to" clause, as "called for" ("lobbied for ...").
@@ -435,7 +435,8 @@ def _past_dateline(subject: Token, cue: Token) -> Token:
     if not ((subject.is_upper and len(subject.text) > 2) or (opens and subject.is_title)):
         return subject
     for i in range(subject.i + 1, min(cue.i, subject.i + 6)):
-        if doc[i].text in ("—", "--", "–", "-"):
+        if doc[i].text in ("—", "--", "–") or (doc[i].text == "-" and doc[i - 1].whitespace_):
+            # (a hyphen inside a word is no dateline's dash: "The company's CEO and co-founder, ... says")
             if i + 1 < cue.i:
                 return doc[i + 1:cue.i].root
             break

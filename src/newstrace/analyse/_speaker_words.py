@@ -241,6 +241,8 @@ NAMED_BODY_PLURALS = frozenset({"officials", "representatives", "leaders", "exec
 GENERIC_ORG_NOUNS = frozenset({"company", "agency", "firm", "organization", "organisation", "group"})
 
 PRESS_WORDS = frozenset({"media", "news", "press"})
+# Media by which a broadcaster is named without its name ("state television reported", "local TV said").
+BROADCAST_MEDIA = frozenset({"television", "tv", "radio"})
 # Words that say how many reports or how sure they are, not whose ("multiple unconfirmed reports", "some reports"):
 # such plural reports are press reports too (the blind gold sets type them outlet).
 REPORT_QUALIFIERS = frozenset({"multiple", "unconfirmed", "several", "numerous", "some", "many", "various",

@@ -31,9 +31,9 @@ from ._clues import (
 from ._indirect import relative_antecedent
 from ._names import NameBook, _clean_name, _clean_person, _determined, _person_core, _strip_det
 from ._speaker_words import (
-    AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, COUNTRY_HEADS, DOCUMENT_HEADS, FEMALE_NOUNS,
-    GENERIC_ORG_NOUNS, INSTITUTION_PLURALS, JUNK_MENTIONS, LEAD_NAME_START, LEAD_REACH, MAIN_SUBJECT, MALE_NOUNS,
-    MALE_WORDS, MISTAGGED_CUES, NAMED_BODY_PLURALS, OFFICE_WORDS, OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK,
+    AGE_ONLY, ANONYMITY, ANONYMOUS_HEADS, ANONYMOUS_WORDS, BROADCAST_MEDIA, COUNTRY_HEADS, DOCUMENT_HEADS,
+    FEMALE_NOUNS, GENERIC_ORG_NOUNS, INSTITUTION_PLURALS, JUNK_MENTIONS, LEAD_NAME_START, LEAD_REACH, MAIN_SUBJECT,
+    MALE_NOUNS, MALE_WORDS, MISTAGGED_CUES, NAMED_BODY_PLURALS, OFFICE_WORDS, OFFICIAL_PLURALS, ORG_HEADS, OUTLET_BACK,
     PEOPLE_WORDS, PERSON_HEADS, PERSON_PRONOUNS, PERSON_TITLES, PLACE_VOTES, PRONOUN_REACH, PUBLIC_ROLES,
     QUANTITY_NOUNS, ROLE_ABBREVIATIONS, ROLE_WORDS, SPOKES_HEADS, STATE_HEADS, THIRD_PERSON_SINGULAR, UNNAMED_PERSON,
     UNNAMED_WORDS, WEB_NAME, person_noun,
@@ -462,8 +462,16 @@ def _bare_person_name(m: _Mention) -> Speaker | None:
 
 # -- organisations ------------------------------------------------------------------------------------------
 def _press(m: _Mention) -> Speaker | None:
+    """An unnamed journalist or press report (``_press_source``); a broadcaster named by its medium ("state television
+    reported", "local TV said", "Iranian state radio"): an outlet, by that description."""
     press = _press_source(m.head, m.orgs)
-    return m.speaker(press, "outlet") if press else None
+    if press:
+        return m.speaker(press, "outlet")
+    if m.lower in BROADCAST_MEDIA and m.head.pos_ in ("NOUN", "PROPN") and all(
+            t.dep_ in ("amod", "compound", "det") and (t.is_lower or t.ent_type_ in ("NORP", "GPE") or t.i == 0)
+            for t in m.span if t.i != m.head.i):
+        return m.speaker(_strip_det(_clean_name(m.text)), "outlet")
+    return None
 
 
 def _officials(m: _Mention) -> Speaker | None:
@@ -494,6 +502,10 @@ def _naming_organisation(m: _Mention) -> str | None:
 def _spokesperson(m: _Mention) -> Speaker | None:
     """A spokesperson speaks for the organisation, or for the person they speak for."""
     if m.lower in SPOKES_HEADS or m.lemma in SPOKES_HEADS:
+        if len(m.span) == 2 and m.has_the():
+            named = m.book.by_role(m.lemma, m.start)
+            if named and any(at < m.start for at, word, _ in m.book.roles + m.book.titles if word == m.lemma):
+                return m.speaker(named, "person", m.lemma)  # "The spokesman said" after "its spokesman, Ann Lee"
         kind = [c.lower_ for c in m.head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                 and c.lower_ not in GENERIC_ORG_NOUNS]
         # ("a hospital spokesman": the last hospital named, else the hospital; not the last organisation of any kind)
@@ -672,6 +684,14 @@ def _proper_noun(m: _Mention) -> Speaker | None:
     if name == clean and not book.is_person(clean) and \
             sum(place == clean for _, place in book.places) >= PLACE_VOTES:
         return m.speaker(clean, "organization")  # a country the NER tagged elsewhere, speaking as a state
+    bare = _strip_det(clean)
+    named_thing = m.has_the() and len(span) <= 3 and all(
+        t.pos_ == "PROPN" and t.lower_ not in PERSON_TITLES and t.lower_ not in ROLE_WORDS and
+        t.lemma_.lower() not in PERSON_HEADS for t in span if t.dep_ != "det" and not t.is_punct)
+    if name == clean and not book.is_person(bare) and (named_thing or any(
+            r.name == bare and r.type == "organization" for r in m.recent)):
+        # "The Islamic State also says" (untagged) after "Islamic State threatened": no person takes "the"
+        return m.speaker(bare, "organization")
     if name != clean or len(clean.split()) <= 3:
         return m.speaker(book.resolve_person(clean) + _their_team(head), "person")
     if lower in PERSON_TITLES:  # "The United Nations High Commissioner for Human Rights": an office holder
