@@ -1008,6 +1008,10 @@ RESOLVED = [
     ('a_broadcaster_named_by_its_medium_is_an_outlet',
      "Iranian state television reported that the ferry had sunk near the port.",
      'ferry had sunk', {'type': 'outlet'}),
+    ('a_name_the_text_calls_a_site_is_an_outlet',
+     "In an interview posted on the site Vocativ on Tuesday, Kadalim called it fake. "
+     "Vocativ said its reporters corroborated the story.",
+     'reporters corroborated', {'name': 'Vocativ', 'type': 'outlet'}),
     ('a_country_tagged_a_place_elsewhere_speaks_as_a_state',
      "Nigeria has been fighting the insurgency for years. Troops from Nigeria and Chad met in Nigeria on Monday. "
      "Nigeria for its part maintains that it is conducting talks to release the girls.",

@@ -18,7 +18,8 @@ from ._quotes import Quote, find_quotes
 from ._speaker_words import (
     ANONYMOUS_HEADS, BLOOD_KIN, BUSINESS_ROLES, FEMALE_NOUNS, FEMALE_WORDS, GIVEN_NAME_VOTES, HONORIFICS,
     HONORIFIC_VOTES, INSTITUTION, MAIN_SUBJECT, MALE_NOUNS, MALE_WORDS, MAX_AGE, NAME_SUFFIXES, ORG_HEADS,
-    ORG_OUTVOTES, ORG_VOTES, PERSON_HEADS, PERSON_TITLES, QUOTE_MARKS, ROLE_ABBREVIATIONS, ROLE_WORDS, ROYAL_TITLES,
+    ORG_OUTVOTES, ORG_VOTES, OUTLET_NOUNS, PERSON_HEADS, PERSON_TITLES, QUOTE_MARKS, ROLE_ABBREVIATIONS, ROLE_WORDS,
+    ROYAL_TITLES,
 )
 
 
@@ -56,6 +57,7 @@ class NameBook:
     runs: list[str] = field(default_factory=list)
     org_words: set[str] = field(default_factory=set)
     outlets: list[tuple[int, str]] = field(default_factory=list)
+    described_outlets: set[str] = field(default_factory=set)
 
     def add(self, name: str) -> None:
         """Remember a person name (multi-word ones are full names); a name ending in an institution's word
@@ -225,6 +227,7 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             if name:
                 book.add(name)
         book.runs.extend(_name_runs(doc))
+        book.described_outlets.update(_described_outlets(doc))
     _drop_glued(book)
     for _, ent in ents:
         name = _kin_name(ent, book)
@@ -303,6 +306,23 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
             if guess:
                 book.gender[full] = guess
     return book
+
+
+def _described_outlets(doc: Doc) -> list[str]:
+    """Names the text calls an outlet by a noun right before them ("on the site Vocativ", "the newspaper Ouest-France",
+    "the portal dailycaller"): a news site the outlet list does not know is an outlet wherever it speaks."""
+    found = []
+    for token in doc[:-1]:
+        name = doc[token.i + 1]
+        if token.lemma_.lower() in OUTLET_NOUNS and token.pos_ == "NOUN" and name.dep_ in ("appos", "nsubj", "pobj",
+                                                                                          "dobj", "compound") \
+                and (name.pos_ == "PROPN" or (name.is_lower and name.is_alpha and name.head.i == token.i)) and \
+                any(t.dep_ == "det" and t.lower_ == "the" for t in token.children):
+            end = name.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            found.append(doc[name.i:end].text)
+    return found
 
 
 def _kin_name(ent: Span, book: NameBook) -> str | None:

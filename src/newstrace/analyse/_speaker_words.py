@@ -241,6 +241,9 @@ NAMED_BODY_PLURALS = frozenset({"officials", "representatives", "leaders", "exec
 GENERIC_ORG_NOUNS = frozenset({"company", "agency", "firm", "organization", "organisation", "group"})
 
 PRESS_WORDS = frozenset({"media", "news", "press"})
+# Nouns by which a text says a name is an outlet's ("the site Vocativ", "the newspaper Ouest-France").
+OUTLET_NOUNS = frozenset({"site", "website", "newspaper", "paper", "magazine", "portal", "blog", "tabloid",
+                          "broadcaster", "outlet", "daily", "weekly"})
 # Media by which a broadcaster is named without its name ("state television reported", "local TV said").
 BROADCAST_MEDIA = frozenset({"television", "tv", "radio"})
 # Words that say how many reports or how sure they are, not whose ("multiple unconfirmed reports", "some reports"):

@@ -130,7 +130,8 @@ def describe(span: Span, offset: int, book: NameBook, last_person: str | None,
         if found is not None:
             if found.type == "person" and UNNAMED_PERSON.match(found.name) and ANONYMITY.search(span.sent.text):
                 found.type = "anonymous"  # "a Syrian refugee who asked not to be identified": a source kept unnamed
-            elif found.type in ("person", "organization", "unknown") and _reporting_name(m, found):
+            elif found.type in ("person", "organization", "unknown") and (
+                    _reporting_name(m, found) or found.name in m.book.described_outlets):
                 found.type = "outlet"
             if found.type == "organization" and found.name:
                 owned = _without_possessor(found.name)
