@@ -1012,6 +1012,17 @@ RESOLVED = [
      "In an interview posted on the site Vocativ on Tuesday, Kadalim called it fake. "
      "Vocativ said its reporters corroborated the story.",
      'reporters corroborated', {'name': 'Vocativ', 'type': 'outlet'}),
+    ('the_government_is_the_government_of_the_country_told_of',
+     "The insurgents have killed thousands in Nigeria. Schools in northern Nigeria were closed. Talks began in "
+     "Chad. The government said it had negotiated with two of the group's leaders.",
+     'negotiated with two', {'name': 'government of Nigeria', 'type': 'organization'}),
+    ('the_administration_is_the_one_named_by_its_leader',
+     "The Obama administration traded five detainees for him. Republicans were angry. "
+     "The administration said the deal was legal.",
+     'deal was legal', {'name': 'Obama administration', 'type': 'organization'}),
+    ('bare_authorities_are_unnamed_officials',
+     "The ferry sank near the port. Authorities said that the cause was not yet known.",
+     'cause was not yet known', {'type': 'anonymous'}),
     ('a_country_tagged_a_place_elsewhere_speaks_as_a_state',
      "Nigeria has been fighting the insurgency for years. Troops from Nigeria and Chad met in Nigeria on Monday. "
      "Nigeria for its part maintains that it is conducting talks to release the girls.",

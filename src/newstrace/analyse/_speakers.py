@@ -540,6 +540,10 @@ def _bodies(m: _Mention) -> Speaker | None:
     bodies (the guidelines' anonymous), not one organisation; a state's plural ("authorities", "forces") stands for
     one institution and is not one of these."""
     head, lemma, lower = m.head, m.lemma, m.lower
+    if lower == "authorities" and all(t.i == head.i or t.dep_ == "det" or t.ent_type_ in ("GPE", "NORP")
+                                      for t in head.lefts):
+        # "authorities said", "UK authorities": unnamed officials, as the gold sets type them
+        return m.speaker(_clean_name(_with_rights(head, document=True)), "anonymous")
     plural = head.tag_ in ("NNS", "NNPS") and lower != lemma  # "the companies" are not the last one named
     if plural and lemma in ORG_HEADS and head.pos_ == "NOUN" and (head.is_lower or head.i == head.sent.start) \
             and lemma not in STATE_HEADS and lower not in STATE_HEADS:
@@ -577,6 +581,8 @@ def _organisation_noun(m: _Mention) -> Speaker | None:
         # organisation that spoke last nearby ("Indiana State Police reported ... at the Statehouse, but the
         # agency didn't estimate"), else the organisation named last.
         org = book.last_org(start, lemma, exact=True) or \
+            (_government_of(book, start) if lemma == "government" and len(words) == 1 else None) or \
+            (_named_administration(m) if lemma == "administration" and len(words) == 1 else None) or \
             (_recent_org(m.recent, start) if len(words) == 1 else None) or book.last_org(start, lemma)
         if org:
             return m.speaker(org, "organization")
@@ -595,6 +601,31 @@ def _organisation_noun(m: _Mention) -> Speaker | None:
              and all(t.is_lower or t.dep_ == "det" for t in m.span.doc[m.span.start:e.start])]
     # (the name the NER found, not the adjectives before it: "The semiofficial National Energy Commission")
     return m.speaker(_strip_det(_clean_name((named[0] if named else m.span).text)), "organization")
+
+
+def _government_of(book: NameBook, before: int) -> str | None:
+    """"the government" where no organisation named before has that word: the government of the country the
+    article tells of most before it, when one place is named more often than any other (the gold sets name it
+    "government of Nigeria", "Nigerian government")."""
+    counts: dict[str, int] = {}
+    for at, place in book.places:
+        if at < before:
+            counts[place] = counts.get(place, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < PLACE_VOTES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return f"government of {ranked[0][0]}"
+
+
+def _named_administration(m: _Mention) -> str | None:
+    """"the administration": the one the text named before by its leader ("the Obama administration")."""
+    found = ADMINISTRATION.findall(m.span.doc.text[:m.span.start_char])
+    return f"{found[-1]} administration" if found else None
+
+
+# "the Obama administration", "Trump's administration": an administration named by its leader.
+ADMINISTRATION = re.compile(r"\b(?!(?:The|This|That|An?|Its|His|Her|Their|Our|Whose)\b)([A-Z][a-z]+)(?:'s|’s)? "
+                            r"administration\b")
 
 
 def _institution_plural(m: _Mention) -> Speaker | None:
