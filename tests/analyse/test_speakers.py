@@ -657,8 +657,8 @@ RESOLVED = [
     ('a_plural_of_unnamed_bodies_is_an_unspecified_group',
      "Retailers said they raised prices as a result of the tariffs.",
      'raised prices', {'type': 'anonymous'}),
-    ('authorities_stand_for_one_institution',
-     "Authorities said the man was arrested near the border.",
+    ('state_authorities_stand_for_one_institution',
+     "State authorities said the man was arrested near the border.",
      'was arrested', {'type': 'organization'}),
     ('an_object_pronoun_of_a_named_subject_is_not_their_gender',
      "Alex Carter ran the shop for years.\n\n"
