@@ -1056,3 +1056,9 @@ def test_an_outlet_citing_its_source_is_the_relay(nlp):
     text = "Yonhap, citing an unnamed government official, reported that the talks will resume in May."
     s = _find(extract_statements(text, nlp), "talks will resume")
     assert s["speaker"]["type"] == "anonymous" and [v["name"] for v in s["via"]] == ["Yonhap"]
+
+
+def test_quoted_as_saying_is_the_quoted_persons_statement_relayed(nlp):
+    text = "Reuters quoted Harbour Minister Ann Lowe as saying that the talks had failed."
+    s = _find(extract_statements(text, nlp), "talks had failed")
+    assert s["speaker"]["name"] == "Ann Lowe" and [v["name"] for v in s["via"]] == ["Reuters"]

@@ -406,6 +406,23 @@ def _cited_source(cue: Token) -> Token | None:
     return next((c for c in citing.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
+def _quoted_as_saying(cue: Token) -> Token | None:
+    """The object of "X quoted / reported / cited Y as saying ...", the cue being either verb: Y said it."""
+    verb = cue
+    if cue.lower_ == "saying" and cue.dep_ == "pcomp" and cue.head.lower_ == "as":
+        verb = cue.head.head
+    elif not any(c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ == "saying" for g in c.children)
+                 for c in cue.children):
+        return None
+    if verb.lemma_.lower() not in QUOTING_LEMMAS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+# Verbs by which one relays another's words "as saying" ("quoted the minister as saying").
+QUOTING_LEMMAS = frozenset({"quote", "report", "cite"})
+
+
 def _resolve(cands: list[Candidate], text: str, book: NameBook, published: str | None) -> None:
     """Speakers (see ``_speakers.describe``), dates (own phrase in the cue's sentence, else inherited from the
     statement it continues, else see ``_reldates``), in text order."""
@@ -420,12 +437,14 @@ def _resolve(cands: list[Candidate], text: str, book: NameBook, published: str |
             span: Span = mention_span(cand.subject, cand.quote_cover)
             cand.speaker = _joined(describe(span, cand.offset, book, last_person, chain, recent), cand.subject,
                                    cand.offset, book, chain)
-            cited = _cited_source(cand.cue) if cand.speaker.type == "outlet" else None
-            if cited is not None:
+            cited = _quoted_as_saying(cand.cue) or (_cited_source(cand.cue) if cand.speaker.type == "outlet"
+                                                     else None)
+            if cited is not None and cand.speaker.name:
                 source = describe(mention_span(cited), cand.offset, book, last_person, chain, recent)
                 if source.type in CITED_TYPES and source.name:
-                    # "Yonhap reported, citing an unnamed source, that ...": the source said it, via the outlet
-                    cand.via = [{"name": cand.speaker.name, "type": "outlet"}]
+                    # "Yonhap reported, citing an unnamed source, that ...", "Reuters quoted the minister as
+                    # saying ...": the source said it, via the one who relays it
+                    cand.via = [{"name": cand.speaker.name, "type": cand.speaker.type}]
                     cand.speaker = source
             recent.append(cand.speaker)
             if cand.speaker.type == "person" and cand.speaker.name.lower() not in ("he", "she", "i") and \
