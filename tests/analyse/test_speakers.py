@@ -1023,6 +1023,13 @@ RESOLVED = [
     ('bare_authorities_are_unnamed_officials',
      "The ferry sank near the port. Authorities said that the cause was not yet known.",
      'cause was not yet known', {'type': 'anonymous'}),
+    ('he_right_after_an_unnamed_speaker_continues_that_speaker',
+     "Abu Bakr al-Baghdadi leads the group.\n\n\"Your strikes have caused casualties,\" the masked man says.\n\n"
+     "He then addresses the president directly, saying \"any attempt will fail.\"",
+     'any attempt will fail', {'name': 'the masked man'}),
+    ('he_after_a_named_person_mentioned_since_is_that_person',
+     "\"We will stay,\" the masked man says.\n\nAbu Bakr al-Baghdadi leads the group. He said the war would go on.",
+     'war would go on', {'name': 'Abu Bakr al-Baghdadi'}),
     ('a_country_tagged_a_place_elsewhere_speaks_as_a_state',
      "Nigeria has been fighting the insurgency for years. Troops from Nigeria and Chad met in Nigeria on Monday. "
      "Nigeria for its part maintains that it is conducting talks to release the girls.",

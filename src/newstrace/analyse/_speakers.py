@@ -319,7 +319,39 @@ def _personal_pronoun(m: _Mention) -> Speaker | None:
     # (the fallbacks too only where the article does not give the person the other gender)
     antecedent = m.book.antecedent(low, m.start, PRONOUN_REACH) or next(
         (name for name in fallbacks if name and m.book.gender.get(name, want) == want), None)
+    described = _described_speaker_since(m, antecedent, want)
+    if described is not None:
+        return m.as_this(Speaker(described.text, described.start, described.end, described.name, described.type,
+                                 described.role, described.affiliation))
     return m.speaker(antecedent or m.text, "person")  # a he or she is a person, named or not
+
+
+def _sentence_before(m: _Mention, char: int) -> bool:
+    """Whether text offset ``char`` lies in the mention's sentence or the one right before it."""
+    doc, sent = m.span.doc, m.span.sent
+    at = char - m.offset
+    if at >= sent.start_char:
+        return True
+    return sent.start > 0 and doc[sent.start - 1].sent.start_char <= at
+
+
+def _described_speaker_since(m: _Mention, antecedent: str | None, want: str) -> Speaker | None:
+    """The unnamed person who spoke last, when they spoke after the person a he/she would otherwise take was last
+    mentioned ("the man in the video says ... . He then addresses Obama, saying ...", where Baghdadi was named
+    before): the speaker just before is who a following "he said" continues."""
+    last = next((r for r in reversed(m.recent) if r.start < m.start), None)
+    if m.low not in ("he", "she") or last is None or not _sentence_before(m, last.start) or \
+            last.text.lower() in PERSON_PRONOUNS or \
+            last.type not in ("person", "anonymous") or last.name[:1].isupper() or \
+            not last.text.lower().startswith(("the ", "a ", "an ")):
+        return None
+    head = last.text.split()[-1].lower()
+    if head.endswith("s") or (want == "m" and head in FEMALE_NOUNS) or (want == "f" and head in MALE_NOUNS):
+        return None  # a plural, or the other gender
+    if antecedent is not None and any(name == antecedent and last.start < at < m.start
+                                      for at, name, _, _ in m.book.mentions):
+        return None  # the named person was mentioned after the description spoke
+    return last
 
 
 # -- names --------------------------------------------------------------------------------------------------
