@@ -55,6 +55,20 @@ def test_blamed_on_gives_the_charge_as_content(nlp):
     assert "broken pumps" in s["content"]["text"]
 
 
+def test_said_that_before_a_fronted_clause_is_still_the_content(nlp):
+    text = "Earnest said that while there is limited insight into the fighters, they are working hard."
+    s = _by_cue(extract_statements(text, nlp), "said")
+    assert "limited insight" in s["content"]["text"]
+
+
+def test_a_denial_before_a_quoting_participle_keeps_its_own_content(nlp):
+    text = ("Paler Lin, however, adamantly denied faking any part of the viral video, telling Vocativ, "
+            "\u201cThere is no way we\u2019re making any of this up. This is real.\u201d")
+    found = extract_statements(text, nlp)
+    assert "faking any part" in _by_cue(found, "denied")["content"]["text"]
+    assert "no way" in _by_cue(found, "telling")["content"]["text"]
+
+
 def test_that_clause_after_a_time_clause_is_the_content(nlp):
     text = "But he said when the trade occurred that the senior commanders were dangerous people."
     s = _by_cue(extract_statements(text, nlp), "said")

@@ -456,8 +456,13 @@ def _agent(token: Token) -> Token | None:
 def content_head(token: Token) -> tuple[Token, str] | None:
     """The token whose subtree is what a cue verb reports, and how it was found (clause|claim|object)."""
     for child in token.children:
-        if child.dep_ in CLAUSE_DEPS:
+        if child.dep_ in CLAUSE_DEPS and not _participle_between(token, child):
             return child, "clause"
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "that" and doc[token.i + 1].head.i == token.i:
+        opened = next((c for c in token.children if c.dep_ == "advcl" and c.left_edge.i == token.i + 2), None)
+        if opened is not None:
+            return opened, "clause"  # "said that while there is ..., they are ...": the parse hung "that" alone
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ == "xcomp" and lemma in XCOMP_CONTENT_LEMMAS:
@@ -502,6 +507,13 @@ def content_head(token: Token) -> tuple[Token, str] | None:
 
 # Conjunctions of a time clause (``_time_clause``).
 TIME_MARKS = frozenset({"after", "when", "before", "as", "while", "since", "once", "until"})
+
+
+def _participle_between(cue: Token, clause: Token) -> bool:
+    """Whether a participle cue of the same verb stands between it and a clause the parse gave the verb ("denied
+    faking any part of the video, telling Vocativ, "There is no way ...""): the clause is the participle's."""
+    return any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and cue.i < c.i < clause.i and
+               is_cue(c, beliefs=False) for c in cue.children)
 
 
 def _stranded_that_clause(cue: Token) -> Token | None:
