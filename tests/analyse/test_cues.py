@@ -69,6 +69,20 @@ def test_a_denial_before_a_quoting_participle_keeps_its_own_content(nlp):
     assert "no way" in _by_cue(found, "telling")["content"]["text"]
 
 
+def test_blasted_for_and_applaud_as_give_the_charge_or_praise(nlp):
+    found = extract_statements("Harbour Republicans blasted the mayor for failing to warn them. "
+                               "Reform advocates applaud the plan as a step toward safer streets.", nlp)
+    assert "failing to warn" in _by_cue(found, "blasted")["content"]["text"]
+    assert "step toward safer streets" in _by_cue(found, "applaud")["content"]["text"]
+
+
+def test_an_object_underlined_by_someone_is_content_but_not_by_a_thing(nlp):
+    found = extract_statements("Mrs Lowe also underlined changes to the harbour law that take effect in May.", nlp)
+    assert "changes to the harbour law" in _by_cue(found, "underlined")["content"]["text"]
+    found = extract_statements("That decision by the court emphasizes the stakes in this struggle.", nlp)
+    assert not [s for s in found if s["cue"]["text"] == "emphasizes"]
+
+
 def test_that_clause_after_a_time_clause_is_the_content(nlp):
     text = "But he said when the trade occurred that the senior commanders were dangerous people."
     s = _by_cue(extract_statements(text, nlp), "said")

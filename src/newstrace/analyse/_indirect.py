@@ -24,7 +24,7 @@ proclaim speculate shout yell scream tout brag lament agree estimate cite quote 
 retort concur whisper muse posit propose question wonder inform assure advise acknowledged
 hint confess rule lobby dispute project forecast threaten denounce condemn demand beg
 blame criticize criticise praise credit identify link attribute apologize apologise clarify underline
-underscore
+underscore blast slam hail applaud laud
 """.split())
 # (threaten, denounce, condemn, demand, beg: the speakers guidelines' acts with content, "demanded a deadline
 # extension", "threatened to use live ammunition"; on the blind speakers-new tune half statement recall 0.911 ->
@@ -46,7 +46,11 @@ BELIEF_LEMMAS = frozenset("find".split())
 # statements among 9 new on the AEB pages outside speakers-dev and one more on tune; PolNeAR dev F1 0.7597 ->
 # 0.7584 with it.
 OBJECT_CONTENT_LEMMAS = frozenset("deny reject dismiss announce confirm admit acknowledge reveal pledge promise explain "
-                                  "mention propose predict report vow denounce condemn demand".split())
+                                  "mention propose predict report vow denounce condemn demand underline underscore "
+                                  "stress emphasize emphasise reiterate".split())
+# Of those, the verbs whose object is content only when someone speaks ("Mrs May underlined changes to the law", not
+# "That decision emphasizes the stakes"): the subject must be a person, a pronoun or a named body.
+SPOKEN_OBJECT_LEMMAS = frozenset("underline underscore stress emphasize emphasise reiterate".split())
 # Denial verbs whose content may be a pronoun for the claim just told ("denied it") or their passive subject ("was
 # denied by Andrew").
 DENIAL_OBJECT_LEMMAS = frozenset("deny reject dismiss dispute refute".split())
@@ -110,7 +114,8 @@ QUOTED_OBJECT_LEMMAS = frozenset("praise slam blast hail criticize criticise con
 # the blind speakers-new tune half.
 CHARGE_PREPOSITIONS = MappingProxyType({
     "accuse": ("of",), "blame": ("for", "on"), "criticize": ("for",), "criticise": ("for",), "praise": ("for",),
-    "credit": ("with", "for"), "tout": ("as",), "identify": ("as",), "link": ("to",), "attribute": ("to",)})
+    "credit": ("with", "for"), "tout": ("as",), "identify": ("as",), "link": ("to",), "attribute": ("to",),
+    "blast": ("for",), "slam": ("for",), "hail": ("as", "for"), "applaud": ("as", "for"), "laud": ("as", "for")})
 TOPIC_PREPOSITIONS = MappingProxyType({"complain": ("of", "about"), "apologize": ("for",), "apologise": ("for",)})
 # Verbs of pleading whose content is a "for" phrase or "for ... to" clause, as "called for" ("lobbied for ...").
 PLEA_LEMMAS = frozenset({"lobby"})
@@ -483,7 +488,8 @@ def content_head(token: Token) -> tuple[Token, str] | None:
             for grandchild in child.children:
                 if grandchild.dep_ in ("acl", "ccomp", "relcl") and child.lemma_.lower() in CLAIM_NOUNS:
                     return grandchild, "claim"
-            if lemma in OBJECT_CONTENT_LEMMAS and len(list(child.subtree)) >= 2:
+            if lemma in OBJECT_CONTENT_LEMMAS and len(list(child.subtree)) >= 2 and \
+                    (lemma not in SPOKEN_OBJECT_LEMMAS or _speaking_subject(subject_of(token))):
                 return child, "object"
     if lemma in DENIAL_OBJECT_LEMMAS:
         for child in token.children:
@@ -507,6 +513,13 @@ def content_head(token: Token) -> tuple[Token, str] | None:
 
 # Conjunctions of a time clause (``_time_clause``).
 TIME_MARKS = frozenset({"after", "when", "before", "as", "while", "since", "once", "until"})
+
+
+def _speaking_subject(subject: Token | None) -> bool:
+    """Whether a subject is someone who speaks: a person or body by name, a pronoun for one, or a person noun."""
+    return subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or
+                                    subject.lower_ in ("he", "she", "they", "i", "we") or
+                                    subject.lemma_.lower() in PERSON_HEADS)
 
 
 def _participle_between(cue: Token, clause: Token) -> bool:
