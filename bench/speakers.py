@@ -13,12 +13,13 @@ the time of newstrace's extraction against spaCy's parse alone on the same texts
 
 ``--extra DIR`` also scores a second gold set made the same way on plain-text articles (DIR/gold*.jsonl, DIR/text/
 <page>.txt, outside the repository), split by the SHA-256 of each page name (``extra_held_out``) into extra-tune
-and extra-held; the texts carry no date or outlet. The project has four such sets, annotated blind (without running
+and extra-held; the texts carry no date or outlet. The project has five such sets, annotated blind (without running
 newstrace) by its sessions to speakers-dev's guidelines, kept outside the repository as evaluation data (described
 in /work/annotations/README.txt): speakers-fnc (30 FNC-1 train bodies, 394 lines), speakers-aeb (20 AEB pages
 outside speakers-dev, 318 lines; earlier rules were made reading newstrace's output on those pages, so even their
-held half is not unseen), speakers-new (18 AEB pages + 22 FNC-1 bodies, 495 lines) and speakers-third (32 FNC-1
-bodies, 421 lines, annotated after the rules of its session were frozen and first scored before/after in one run).
+held half is not unseen), speakers-new (18 AEB pages + 22 FNC-1 bodies, 495 lines), speakers-third (32 FNC-1
+bodies, 421 lines) and speakers-fourth (32 FNC-1 bodies, 480 lines); the last two were annotated after the rules of
+their session's start were frozen and first scored before/after in one run.
 """
 from __future__ import annotations
 
