@@ -1030,6 +1030,12 @@ RESOLVED = [
     ('he_after_a_named_person_mentioned_since_is_that_person',
      "\"We will stay,\" the masked man says.\n\nAbu Bakr al-Baghdadi leads the group. He said the war would go on.",
      'war would go on', {'name': 'Abu Bakr al-Baghdadi'}),
+    ('a_statement_issued_says_what_its_issuer_says',
+     "In the video, Foley delivers a statement condemning the air strikes in the north.",
+     'air strikes', {'name': 'Foley', 'type': 'person'}),
+    ('a_nationality_deep_in_a_description_is_no_body',
+     "In the video, a masked man with a British accent read a statement warning the allies not to intervene.",
+     'not to intervene', {'type': 'person'}),
     ('a_country_tagged_a_place_elsewhere_speaks_as_a_state',
      "Nigeria has been fighting the insurgency for years. Troops from Nigeria and Chad met in Nigeria on Monday. "
      "Nigeria for its part maintains that it is conducting talks to release the girls.",

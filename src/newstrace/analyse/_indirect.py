@@ -122,6 +122,9 @@ PLEA_LEMMAS = frozenset({"lobby"})
 # Steps from a cue through its objects, prepositions and relative clauses to a stranded "that" clause ("told
 # [reporters] [at] [a news conference] that": 3; "told [teachers] [who covered the lawn] that": 2).
 STRANDED_REACH = 4
+# Texts someone issues whose participle gives what they say ("delivers a statement condemning ...").
+ISSUED_TEXTS = frozenset({"statement", "letter", "message", "release", "video", "email", "e-mail", "post", "tweet",
+                          "note", "speech", "address"})
 # Cues whose object is the one spoken to ("told reporters ...", "assured investors ...").
 LISTENER_LEMMAS = frozenset("tell inform assure remind warn advise notify convince".split())
 # Dashes that open and close an aside.
@@ -223,6 +226,13 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
         if hung is not None:
             return hung  # "Shekau has in a series of video messages ruled out talks" (the parse hung him on "has")
     dep = token.dep_
+    if dep == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in ISSUED_TEXTS and \
+            token.head.dep_ == "dobj":
+        # "Foley delivers a statement condemning U.S. action", "the ministry issued a letter urging ...": who
+        # issued the text says it
+        issuer = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
+        if issuer is not None:
+            return issuer
     before = token.doc[token.i - 1] if token.i > 0 else None
     if token.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with" and \
             before.pos_ in ("NOUN", "PROPN"):

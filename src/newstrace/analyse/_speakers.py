@@ -716,7 +716,9 @@ def _document(m: _Mention) -> Speaker | None:
 def _named_organisation(m: _Mention) -> Speaker | None:
     """The organisation named in the mention: "Wee of the Times" is Wee, not the Times; "a Kermit parent" is a
     parent, not Kermit; "An Associated Press journalist" (an unnamed journalist of an outlet) is the outlet."""
-    head, orgs = m.head, m.orgs
+    head = m.head
+    # (not a nationality deeper in the phrase: "a masked executioner with a British accent" is no British body)
+    orgs = [e for e in m.orgs if e.label_ != "NORP" or e.root.head.i == head.i or head.i in range(e.start, e.end)]
     inside = [e for e in orgs if head.i in range(e.start, e.end)]
     if orgs and (inside or (head.pos_ != "PROPN" and m.lemma not in PERSON_HEADS and m.lemma not in ROLE_WORDS)):
         inside = inside or orgs[-1:]
