@@ -556,11 +556,11 @@ def _thing_or_set_phrase(cue: Token, subject: Token | None, speaker: Speaker | N
     return any(word in SET_PHRASE_SAY for word in before) and (not before or before[-1] in ("to", "'s", "’s"))
 
 
-# Marks that open a paragraph of quoted words (a British single quote too), and what closes each (a single quote
-# closes before a space or a punctuation mark, not inside "I'd").
-CLOSING_QUOTE = MappingProxyType({'"': re.compile('"'), "“": re.compile("[”\"]"), "«": re.compile("»"),
-                                  "'": re.compile(r"[’'](?=[\s,.;:!?]|$)"), "‘": re.compile(r"[’'](?=[\s,.;:!?]|$)")})
-OPENING_QUOTES = frozenset(CLOSING_QUOTE)
+# A paragraph of quoted words opened by a single quote (British style: ``find_quotes`` reads double marks only, and a
+# cue inside those is never a candidate), and what closes it: a single quote before a space or a punctuation mark,
+# not the one inside "I'd".
+SINGLE_OPENERS = ("'", "‘")
+SINGLE_CLOSER = re.compile(r"[’'](?=[\s,.;:!?]|$)")
 
 
 def _nobody_speaks(cue: Token) -> bool:
@@ -571,7 +571,7 @@ def _nobody_speaks(cue: Token) -> bool:
     Such a statement says nothing of who spoke."""
     text = cue.doc.text
     before = text[text.rfind("\n", 0, cue.idx) + 1:cue.idx].lstrip()
-    if before[:1] in OPENING_QUOTES and not CLOSING_QUOTE[before[0]].search(before, 1):
+    if before[:1] in SINGLE_OPENERS and not SINGLE_CLOSER.search(before, 1):
         return True  # (a paragraph opening a quote not closed before the cue)
     if cue.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return True

@@ -125,6 +125,8 @@ STRANDED_REACH = 4
 # Texts someone issues whose participle gives what they say ("delivers a statement condemning ...").
 ISSUED_TEXTS = frozenset({"statement", "letter", "message", "release", "video", "email", "e-mail", "post", "tweet",
                           "note", "speech", "address"})
+# Conjunctions of a time clause between a cue and its stranded "that" clause (``_time_clause``).
+TIME_MARKS = frozenset({"after", "when", "before", "as", "while", "since", "once", "until"})
 # Cues whose object is the one spoken to ("told reporters ...", "assured investors ...").
 LISTENER_LEMMAS = frozenset("tell inform assure remind warn advise notify convince".split())
 # Dashes that open and close an aside.
@@ -519,10 +521,6 @@ def content_head(token: Token) -> tuple[Token, str] | None:
     if stranded is not None:
         return stranded, "clause"
     return None
-
-
-# Conjunctions of a time clause (``_time_clause``).
-TIME_MARKS = frozenset({"after", "when", "before", "as", "while", "since", "once", "until"})
 
 
 def _speaking_subject(subject: Token | None) -> bool:

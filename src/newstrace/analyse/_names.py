@@ -9,6 +9,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..text.given_names import given_name_gender
@@ -16,10 +18,10 @@ from ..text.outlets import is_outlet_description, is_outlet_name
 from ..text.public_figures import usual_name
 from ._quotes import Quote, find_quotes
 from ._speaker_words import (
-    ANONYMOUS_HEADS, BLOOD_KIN, BUSINESS_ROLES, FEMALE_NOUNS, FEMALE_WORDS, GIVEN_NAME_VOTES, HONORIFICS,
-    HONORIFIC_VOTES, INSTITUTION, MAIN_SUBJECT, MALE_NOUNS, MALE_WORDS, MAX_AGE, NAME_SUFFIXES, ORG_HEADS,
+    ADMINISTRATION, ANONYMOUS_HEADS, BLOOD_KIN, BUSINESS_ROLES, FEMALE_NOUNS, FEMALE_WORDS, GIVEN_NAME_VOTES,
+    HONORIFICS, HONORIFIC_VOTES, INSTITUTION, MAIN_SUBJECT, MALE_NOUNS, MALE_WORDS, MAX_AGE, NAME_SUFFIXES, ORG_HEADS,
     ORG_OUTVOTES, ORG_VOTES, OUTLET_NOUNS, PERSON_HEADS, PERSON_TITLES, QUOTE_MARKS, ROLE_ABBREVIATIONS, ROLE_WORDS,
-    ROYAL_TITLES,
+    ROYAL_TITLES, SCHOLARLY,
 )
 
 
@@ -41,7 +43,9 @@ class NameBook:
     ``MAIN_SUBJECT``, 1 for another subject, 0 for a non-subject; ``orgs``: (offset, name) per
     organisation mention; ``places``: (offset, name) per GPE mention; ``roles``: (offset, role word, full name) from titles and appositions ("President
     Donald Trump", "Marcelo Claure, the executive chair"); ``acronyms``: "WHO" -> "World Health Organization";
-    ``gender``: full name -> "m"/"f" from honorifics and from pronouns in sentences naming only that person.
+    ``gender``: full name -> "m"/"f" from honorifics and from pronouns in sentences naming only that person;
+    ``described_outlets``: names the text calls a site or newspaper; ``administrations``: (end offset, "Obama
+    administration") per administration named by its leader; ``scholarly``: where the first word of a study ends.
     """
 
     full_names: list[str] = field(default_factory=list)
@@ -58,6 +62,8 @@ class NameBook:
     org_words: set[str] = field(default_factory=set)
     outlets: list[tuple[int, str]] = field(default_factory=list)
     described_outlets: set[str] = field(default_factory=set)
+    administrations: list[tuple[int, str]] = field(default_factory=list)
+    scholarly: int | None = None
 
     def add(self, name: str) -> None:
         """Remember a person name (multi-word ones are full names); a name ending in an institution's word
@@ -234,6 +240,11 @@ def collect_names(docs: list[tuple[int, Doc]]) -> NameBook:
         if name:
             book.add(name)
     for offset, doc in docs:
+        book.administrations += [(offset + match.end(), f"{match.group(1)} administration")
+                                 for match in ADMINISTRATION.finditer(doc.text)]
+        study = SCHOLARLY.search(doc.text)
+        if study and book.scholarly is None:
+            book.scholarly = offset + study.end()
         for match in INSTITUTION.finditer(doc.text):
             # Institutions the NER misses or cuts short ("U.S. Attorney's Office for the Western District of ...").
             name = re.sub(r"^(?:The|A|An)\s+", "", match.group(0))
@@ -697,10 +708,17 @@ def _epithet(first: Token, second: Token) -> bool:
     doc = first.doc
     if not first.is_sent_start or given_name_gender(first.text + " X") or not first.is_alpha:
         return False
-    if any(t.text == first.text and (t.i + 1 >= len(doc) or doc[t.i + 1].text != second.text) for t in doc):
+    # (read from the doc's arrays: a scan of its tokens for every such entity was quadratic in a long text)
+    rows = doc.to_array([ORTH, ENT_IOB, ENT_TYPE])
+    orth, iob, kind = rows[:, 0], rows[:, 1], rows[:, 2]
+    after = np.flatnonzero(orth == first.orth) + 1
+    if after[-1] >= len(doc) or (orth[after] != second.orth).any():
         return False
-    return bool(given_name_gender(second.text + " X")) or any(
-        len(e) == 1 and e.label_ == "PERSON" and e.text == second.text for e in doc.ents)
+    if given_name_gender(second.text + " X"):
+        return True
+    # a one-word PERSON entity with the same text: a B tag not followed by an I tag (IOB codes: 1 I, 3 B)
+    alone = (orth == second.orth) & (iob == 3) & (kind == doc.vocab.strings["PERSON"]) & (np.append(iob[1:], 0) != 1)
+    return bool(alone.any())
 
 
 def _strip_det(name: str) -> str:

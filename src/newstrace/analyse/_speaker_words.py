@@ -88,6 +88,14 @@ STATE_HEADS = frozenset({"government", "ministry", "military", "army", "navy", "
                          "administration", "cabinet", "regime", "junta", "authorities", "authority", "court",
                          "senate", "congress", "legislature", "forces", "guard", "president", "presidency"})
 
+# "the Obama administration", "Trump's administration": an administration named by its leader (what a later "the
+# administration" is).
+ADMINISTRATION = re.compile(r"\b(?!(?:The|This|That|An?|Its|His|Her|Their|Our|Whose)\b)([A-Z][a-z]+)(?:'s|’s)? "
+                            r"administration\b")
+
+# Words that make a later "the paper" a scholarly one, not a newspaper.
+SCHOLARLY = re.compile(r"\b(?:stud(?:y|ies)|journal|researchers?|scientists?|published in|authors?)\b", re.I)
+
 # Plural role nouns that stand for the one institution the article names ("prosecutors said" is the
 # prosecuting office), with the words that institution's name holds.
 INSTITUTION_PLURALS = MappingProxyType({"prosecutor": ("attorney", "prosecut", "justice")})

@@ -14,7 +14,7 @@ name; type ``unknown`` only when nothing says otherwise.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from types import MappingProxyType
 
@@ -321,8 +321,7 @@ def _personal_pronoun(m: _Mention) -> Speaker | None:
         (name for name in fallbacks if name and m.book.gender.get(name, want) == want), None)
     described = _described_speaker_since(m, antecedent, want)
     if described is not None:
-        return m.as_this(Speaker(described.text, described.start, described.end, described.name, described.type,
-                                 described.role, described.affiliation))
+        return m.as_this(replace(described))  # (a copy: the earlier statement keeps its own mention)
     return m.speaker(antecedent or m.text, "person")  # a he or she is a person, named or not
 
 
@@ -651,13 +650,7 @@ def _government_of(book: NameBook, before: int) -> str | None:
 
 def _named_administration(m: _Mention) -> str | None:
     """"the administration": the one the text named before by its leader ("the Obama administration")."""
-    found = ADMINISTRATION.findall(m.span.doc.text[:m.span.start_char])
-    return f"{found[-1]} administration" if found else None
-
-
-# "the Obama administration", "Trump's administration": an administration named by its leader.
-ADMINISTRATION = re.compile(r"\b(?!(?:The|This|That|An?|Its|His|Her|Their|Our|Whose)\b)([A-Z][a-z]+)(?:'s|’s)? "
-                            r"administration\b")
+    return next((name for end, name in reversed(m.book.administrations) if end <= m.start), None)
 
 
 def _institution_plural(m: _Mention) -> Speaker | None:
@@ -693,10 +686,6 @@ def _anonymous(m: _Mention) -> Speaker | None:
     return None
 
 
-# Words that make "the paper" a scholarly one.
-SCHOLARLY = re.compile(r"\b(?:stud(?:y|ies)|journal|researchers?|scientists?|published in|authors?)\b", re.I)
-
-
 def _document(m: _Mention) -> Speaker | None:
     """A text as the source; "the article" after "a Washington Post article" is that outlet's."""
     if m.document and m.has_the(("the", "this", "that")) and PIECE_KEY + m.lemma in m.chain and len(m.span) <= 2:
@@ -706,7 +695,7 @@ def _document(m: _Mention) -> Speaker | None:
         # before tells of no study
         outlet = next((r.name for r in reversed(m.recent) if r.type == "outlet" and m.start - PRONOUN_REACH < r.start
                        < m.start), None) or next((name for at, name in reversed(m.book.outlets) if at < m.start), None)
-        if outlet and not SCHOLARLY.search(m.span.doc.text[:m.span.start_char]):
+        if outlet and (m.book.scholarly is None or m.book.scholarly > m.start):
             return m.speaker(outlet, "outlet")
     if m.document:
         return m.speaker(_clean_name(_with_rights(m.head, document=True)), "document")
@@ -829,10 +818,15 @@ def _person_noun(m: _Mention) -> Speaker | None:
     return m.speaker(name, "person", lemma)
 
 
+def _another_one(span: Span) -> bool:
+    """Whether a description counts someone beyond the one named ("a second patient", "another official")."""
+    return any(t.ent_type_ == "ORDINAL" or t.lower_ in ("other", "another", "second", "next") for t in span)
+
+
 def _only_holder(m: _Mention) -> str | None:
     """The one person the article later names with the role an indefinite description gives ("A California
     transit chief says ..." before "BART Chief Ed Alvarez"), when no one else holds that role in it."""
-    if any(t.ent_type_ == "ORDINAL" or t.lower_ in ("other", "another", "second", "next") for t in m.span):
+    if _another_one(m.span):
         return None  # "A second patient with Ebola symptoms": not the one named
     holders = {name for at, word, name in m.book.roles + m.book.titles if word == m.lemma and at > m.start}
     others = {name for at, word, name in m.book.roles + m.book.titles if word == m.lemma and at <= m.start}
@@ -847,7 +841,7 @@ def _named_after_lead(m: _Mention) -> str | None:
     span = m.span
     sent = span.sent
     if m.offset + sent.start_char > LEAD_REACH or any(at < m.start for at, _, _, _ in m.book.mentions) or \
-            any(t.ent_type_ == "ORDINAL" or t.lower_ in ("other", "another", "second", "next") for t in span):
+            _another_one(span):
         return None
     doc = span.doc
     if sent.end >= len(doc):
